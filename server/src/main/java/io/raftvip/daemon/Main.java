@@ -1,0 +1,6 @@
+package io.raftvip.daemon;
+
+/** Entry point placeholder. */
+public final class Main {
+  public static void main(String[] args) {}
+}
