@@ -28,6 +28,12 @@ public final class FollowerAckTracker {
     followers.clear();
   }
 
+  /** @return the follower's match index in this leadership, or -1 when unknown */
+  long matchIndex(RaftPeerId follower) {
+    final FollowerInfo f = followers.get(follower);
+    return f == null ? -1 : f.getMatchIndex();
+  }
+
   /**
    * @return milliseconds since the send time of the newest appendEntries/heartbeat that this
    *         follower answered, or empty when it never answered in this leadership

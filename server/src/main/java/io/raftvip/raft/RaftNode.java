@@ -44,18 +44,20 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   private final RaftServer.Division division;
   private final FollowerAckTracker tracker;
   private final LeaderLease lease;
+  private final long leaseMs;
   private final RaftProperties properties;
   private final Parameters parameters;
   private final ExecutorService adminExecutor;
 
   private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
-                   LeaderLease lease, RaftProperties properties, Parameters parameters) throws IOException {
+                   long leaseMs, RaftProperties properties, Parameters parameters) throws IOException {
     this.selfId = selfId;
     this.group = group;
     this.server = server;
     this.division = server.getDivision(group.getGroupId());
     this.tracker = tracker;
-    this.lease = lease;
+    this.leaseMs = leaseMs;
+    this.lease = new LeaderLease(leaseMs);
     this.properties = properties;
     this.parameters = parameters;
     this.adminExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -122,8 +124,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     server.start();
     LOG.info("{}: Raft server started on {}:{} (group {}, storage {})", selfId, bindHost, port,
         groupId, storageDir);
-    return new RaftNode(self, group, server, tracker, new LeaderLease(timing.lease().toMillis()),
-        props, params);
+    return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params);
   }
 
   private static TimeDuration ms(Duration d) {
@@ -143,7 +144,30 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     final long leaseRemaining = leader ? leaseRemainingMs() : 0;
     final RaftPeerId leaderId = info.getLeaderId();
     return new LeadershipSnapshot(leader, ready, leaseRemaining, info.getCurrentTerm(),
-        leaderId == null ? "" : leaderId.toString(), -1);
+        leaderId == null ? "" : leaderId.toString(), -1, leader ? higherPriorityTarget() : "");
+  }
+
+  /**
+   * Ratis hands leadership to a caught-up member of higher priority on its own, and that
+   * transfer skips pre-vote without telling the state machine first. Spotting the same
+   * condition here lets the owner release the VIP before the transfer can complete.
+   */
+  private String higherPriorityTarget() {
+    final RaftConfiguration conf = division.getRaftConf();
+    final RaftPeer me = conf.getPeer(selfId);
+    if (me == null) {
+      return "";
+    }
+    final long lastIndex = division.getRaftLog().getLastEntryTermIndex() == null
+        ? -1 : division.getRaftLog().getLastEntryTermIndex().getIndex();
+    for (RaftPeer peer : conf.getCurrentPeers()) {
+      if (peer.getPriority() > me.getPriority()
+          && tracker.ackedSendAgeMs(peer.getId()).map(age -> age < leaseMs).orElse(false)
+          && tracker.matchIndex(peer.getId()) >= lastIndex) {
+        return peer.getId().toString();
+      }
+    }
+    return "";
   }
 
   private long leaseRemainingMs() {

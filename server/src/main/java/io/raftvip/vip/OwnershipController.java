@@ -124,6 +124,9 @@ public final class OwnershipController {
     if (snap.leaseRemainingMs() <= 0) {
       return "leader lease lost (no majority acknowledged a recent heartbeat)";
     }
+    if (!snap.yieldTo().isEmpty()) {
+      return "yielding to higher-priority member " + snap.yieldTo();
+    }
     return null;
   }
 
