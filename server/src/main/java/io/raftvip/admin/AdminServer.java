@@ -137,6 +137,8 @@ public final class AdminServer implements AutoCloseable {
     } finally {
       listeners.forEach(Listener::release);
     }
-    LOG.info("admin: stopped ({} listener(s))", listeners.size());
+    if (!listeners.isEmpty()) {
+      LOG.info("admin: stopped serving on {} listener(s)", listeners.size());
+    }
   }
 }

@@ -69,7 +69,9 @@ final class TcpListener {
     } catch (IOException e) {
       throw new IOException("admin.listen " + address + ": bind failed: " + e.getMessage(), e);
     }
-    return new Listener("tcp " + address + (tls == null ? " (plaintext, loopback only)"
+    InetSocketAddress bound = (InetSocketAddress) server.getListenSockets().get(0);
+    String where = "tcp " + hostPort(bound.getAddress().getHostAddress(), bound.getPort());
+    return new Listener(where + (tls == null ? " (plaintext, loopback only)"
         : " (mutual TLS, client CA " + tls.ca() + ")"), server, () -> { });
   }
 

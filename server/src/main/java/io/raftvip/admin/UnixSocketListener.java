@@ -3,6 +3,7 @@ package io.raftvip.admin;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
@@ -40,7 +41,10 @@ final class UnixSocketListener {
         .forAddress(new DomainSocketAddress(socket.path().toString()))
         .channelType(EpollServerDomainSocketChannel.class)
         .bossEventLoopGroup(boss)
-        .workerEventLoopGroup(worker);
+        .workerEventLoopGroup(worker)
+        // gRPC sets TCP keepalive on every child; a null removes it, as netty would otherwise log
+        // "Unknown channel option 'SO_KEEPALIVE'" at WARN for every connection to the socket.
+        .withChildOption(ChannelOption.SO_KEEPALIVE, null);
     services.accept(builder);
     Server server;
     try {
