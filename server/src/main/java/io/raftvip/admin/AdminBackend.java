@@ -11,10 +11,12 @@ import java.util.function.Consumer;
 /**
  * What the admin API needs from the running node. Implemented by the daemon.
  *
- * <p>Requests reach the backend already validated (ids, HOST:PORT, priority range). A refusal is an
- * {@link AdminException} carrying the gRPC code, thrown or used to complete the future exceptionally
- * (possibly wrapped in a {@link java.util.concurrent.CompletionException}). Anything else that
- * escapes is reported to the client as INTERNAL and logged as a bug.
+ * <p>Requests reach the backend already validated (ids, HOST:PORT, priority range). A refusal is
+ * an {@link AdminException} carrying the gRPC code, thrown or used to complete the future
+ * exceptionally (possibly wrapped in a {@link java.util.concurrent.CompletionException}). A
+ * {@link io.grpc.StatusRuntimeException} (e.g. a leader's answer when forwarding) passes through.
+ * Anything else is reported to the client as INTERNAL and logged as a bug. Futures are bounded by
+ * the service's deadline (30 s by default); the backend's own future is never completed by it.
  */
 public interface AdminBackend {
 

@@ -75,7 +75,8 @@ public final class AdminService extends AdminGrpc.AdminImplBase {
   }
 
   @Override
-  public void listMembers(ListMembersRequest request, StreamObserver<ListMembersResponse> response) {
+  public void listMembers(
+      ListMembersRequest request, StreamObserver<ListMembersResponse> response) {
     answerNow("ListMembers", () -> membersResponse(backend.members()), response);
   }
 
@@ -90,7 +91,8 @@ public final class AdminService extends AdminGrpc.AdminImplBase {
   }
 
   @Override
-  public void removeMember(RemoveMemberRequest request, StreamObserver<ListMembersResponse> response) {
+  public void removeMember(
+      RemoveMemberRequest request, StreamObserver<ListMembersResponse> response) {
     answerLater("RemoveMember", () -> {
       RequestValidator.checkId("id", request.getId());
       return backend.removeMember(request.getId());

@@ -29,7 +29,8 @@ final class ErrorTranslator {
   static StatusRuntimeException translate(String rpc, Throwable failure, Duration timeout) {
     Throwable cause = unwrap(failure);
     if (cause instanceof AdminException refusal) {
-      return Status.fromCode(refusal.code()).withDescription(refusal.getMessage()).asRuntimeException();
+      return Status.fromCode(refusal.code()).withDescription(refusal.getMessage())
+          .asRuntimeException();
     }
     if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
       // A backend that forwards to the leader over gRPC passes the leader's answer through.
@@ -57,7 +58,8 @@ final class ErrorTranslator {
 
   private static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

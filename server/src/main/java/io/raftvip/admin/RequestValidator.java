@@ -22,10 +22,11 @@ final class RequestValidator {
   private static final String ADDRESS_RULE =
       "must be HOST:PORT with a host name, an IPv4 address or a bracketed IPv6 address"
           + " ([2001:db8::1]:9870) and a port 1..65535";
-  private static final Pattern HOST_NAME =
-      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+  private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+  private static final Pattern HOST_NAME = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
   private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]+");
-  private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+  private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 

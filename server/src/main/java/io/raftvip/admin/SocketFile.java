@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 final class SocketFile {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketFile.class);
-  private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwxr-x---");
-  private static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-rw----");
+  private static final Set<PosixFilePermission> DIR_MODE =
+      PosixFilePermissions.fromString("rwxr-x---");
+  private static final Set<PosixFilePermission> SOCKET_MODE =
+      PosixFilePermissions.fromString("rw-rw----");
   private static final int S_IFMT = 0170000;
   private static final int S_IFSOCK = 0140000;
 
@@ -86,15 +88,16 @@ final class SocketFile {
 
   private void createParents() throws IOException {
     Deque<Path> missing = new ArrayDeque<>();
-    for (Path dir = path.getParent(); dir != null && !Files.isDirectory(dir); dir = dir.getParent()) {
+    Path dir = path.getParent();
+    while (dir != null && !Files.isDirectory(dir)) {
       missing.push(dir);
+      dir = dir.getParent();
     }
     while (!missing.isEmpty()) {
-      Path dir = missing.pop();
-      Files.createDirectory(dir);
-      // Set explicitly: the mode given at creation is narrowed by the umask, not widened.
-      Files.setPosixFilePermissions(dir, DIR_MODE);
-      LOG.info("admin: created socket directory {} (mode 0750)", dir);
+      Path created = Files.createDirectory(missing.pop());
+      // Set explicitly: a mode given at creation is narrowed by the umask.
+      Files.setPosixFilePermissions(created, DIR_MODE);
+      LOG.info("admin: created socket directory {} (mode 0750)", created);
     }
   }
 }

@@ -48,10 +48,11 @@ final class TcpListener {
     return new InetSocketAddress(address, port);
   }
 
-  /** Binds {@code address} (from {@link #checkExposure}) with mutual TLS when {@code tls} is set. */
-  static Listener start(InetSocketAddress address, TlsFiles tls, Consumer<ServerBuilder<?>> services)
-      throws IOException {
-    ServerCredentials credentials = tls == null ? InsecureServerCredentials.create() : mutualTls(tls);
+  /** Binds {@code address} (from {@link #checkExposure}), with mutual TLS when tls is set. */
+  static Listener start(InetSocketAddress address, TlsFiles tls,
+      Consumer<ServerBuilder<?>> services) throws IOException {
+    ServerCredentials credentials =
+        tls == null ? InsecureServerCredentials.create() : mutualTls(tls);
     NettyServerBuilder builder;
     try {
       builder = NettyServerBuilder.forAddress(address, credentials);

@@ -31,8 +31,10 @@ final class UnixSocketListener {
     }
     socket.prepare();
     // Daemon threads: a stuck shutdown must not keep the JVM alive.
-    EventLoopGroup boss = new EpollEventLoopGroup(1, new DefaultThreadFactory("raftvip-admin-uds-boss", true));
-    EventLoopGroup worker = new EpollEventLoopGroup(1, new DefaultThreadFactory("raftvip-admin-uds", true));
+    EventLoopGroup boss =
+        new EpollEventLoopGroup(1, new DefaultThreadFactory("raftvip-admin-uds-boss", true));
+    EventLoopGroup worker =
+        new EpollEventLoopGroup(1, new DefaultThreadFactory("raftvip-admin-uds", true));
     Runnable stopLoops = () -> {
       boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
       worker.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
@@ -51,7 +53,8 @@ final class UnixSocketListener {
       server = builder.build().start();
     } catch (IOException e) {
       stopLoops.run();
-      throw new IOException("admin socket " + socket.path() + ": bind failed: " + e.getMessage(), e);
+      throw new IOException(
+          "admin socket " + socket.path() + ": bind failed: " + e.getMessage(), e);
     }
     try {
       socket.restrict();
