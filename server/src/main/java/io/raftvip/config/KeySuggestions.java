@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the key an operator probably meant: {@code peer} → {@code peers}, {@code election_timeout} → {@code election-timeout}. */
+/**
+ * Finds the key an operator probably meant: {@code peer} → {@code peers}, {@code prio} →
+ * {@code priority}, {@code election_timeout} → {@code election-timeout}.
+ */
 final class KeySuggestions {
 
   private KeySuggestions() {}
@@ -19,7 +22,10 @@ final class KeySuggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int distance = distance(wanted, normalize(candidate));
+      String normalized = normalize(candidate);
+      // An abbreviation (prio, election) is as telling as a typo.
+      int distance = wanted.length() >= 3 && normalized.startsWith(wanted)
+          ? 0 : distance(wanted, normalized);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -34,23 +40,25 @@ final class KeySuggestions {
     return key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
   }
 
-  /** Levenshtein distance. */
+  /** Edit distance counting a swap of neighbours (levle → level) as one typo. */
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

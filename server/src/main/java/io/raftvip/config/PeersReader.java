@@ -34,7 +34,7 @@ final class PeersReader {
       key.problem("has " + entries.size() + " members; it must have 1 to " + MAX_PEERS
           + " (every decision waits for a majority, so more members only slow it down)");
     }
-    complete = true;
+    complete = !entries.isEmpty();
     Map<String, String> idsSeen = new HashMap<>();
     Map<String, String> addressesSeen = new HashMap<>();
     List<PeerConfig> peers = new ArrayList<>();
