@@ -82,7 +82,7 @@ public final class ConfigLoader {
       JsonNode tree = mapper.readTree(parser);
       if (tree != null && parser.nextToken() != null) {
         problems.add("", "line " + parser.currentLocation().getLineNr()
-            + ": a second YAML document ('---'); the config must be a single document");
+            + ": a second YAML document (after '---'); the config must be one document");
         return null;
       }
       return tree;

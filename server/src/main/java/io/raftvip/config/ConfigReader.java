@@ -43,10 +43,12 @@ final class ConfigReader {
     List<VipConfig> vips = new VipsReader(interfaces).read(root.child("vips"));
     Path storage = root.child("storage").isAbsent()
         ? RaftvipConfig.DEFAULT_STORAGE : root.child("storage").absolutePath();
-    AdminConfig admin = new EndpointsReader().admin(root.child("admin"));
-    MetricsConfig metrics = new EndpointsReader().metrics(root.child("metrics"));
-    TimingConfig timing = new TimingReader().timing(root.child("timing"));
-    AnnounceConfig announce = new TimingReader().announce(root.child("announce"));
+    EndpointsReader endpoints = new EndpointsReader();
+    AdminConfig admin = endpoints.admin(root.child("admin"));
+    MetricsConfig metrics = endpoints.metrics(root.child("metrics"));
+    TimingReader timings = new TimingReader();
+    TimingConfig timing = timings.timing(root.child("timing"));
+    AnnounceConfig announce = timings.announce(root.child("announce"));
     LoggingConfig logging = new LoggingReader().read(root.child("logging"));
     if (!problems.isEmpty()) {
       return null;

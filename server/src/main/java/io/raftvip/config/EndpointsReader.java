@@ -38,9 +38,9 @@ final class EndpointsReader {
     return socket != null && listenOk && tlsOk ? new AdminConfig(socket, listen, tls) : null;
   }
 
-  /** @return the metrics endpoint, off when absent; null when invalid (reported) */
+  /** @return the metrics endpoint, off when absent or {@code off}; null when invalid (reported) */
   MetricsConfig metrics(ConfigNode key) {
-    if (key.isAbsent()) {
+    if (key.isAbsent() || key.isOff()) {
       return MetricsConfig.off();
     }
     if (!key.mapping(METRICS_KEYS, "{ listen: 127.0.0.1:9742 }")) {

@@ -24,6 +24,10 @@ final class TimingReader {
     String shown() {
       return format(value) + (defaulted ? " (the default)" : "");
     }
+
+    String inParentheses() {
+      return "(" + format(value) + (defaulted ? ", the default)" : ")");
+    }
   }
 
   /** @return the timing, defaults for absent keys; null when invalid (reported) */
@@ -161,7 +165,8 @@ final class TimingReader {
     if (a.value().compareTo(b.value()) < 0) {
       return true;
     }
-    a.key().problem(a.shown() + " must be shorter than " + bName + " (" + b.shown() + "): " + why);
+    a.key().problem(a.shown() + " must be shorter than " + bName + " " + b.inParentheses() + ": "
+        + why);
     return false;
   }
 

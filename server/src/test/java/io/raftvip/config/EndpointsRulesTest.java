@@ -76,6 +76,7 @@ class EndpointsRulesTest {
     assertEquals(false, c.metrics().enabled());
     RaftvipConfig quoted = parse(config("metrics: { listen: 'off' }"));
     assertEquals(false, quoted.metrics().enabled());
+    assertEquals(MetricsConfig.off(), parse(config("metrics: off")).metrics());
   }
 
   @Test

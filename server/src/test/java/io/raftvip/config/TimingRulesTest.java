@@ -52,14 +52,14 @@ class TimingRulesTest {
             "timing.lease: 150ms must be shorter than timing.election-timeout min (150ms): an old"
                 + " owner must release the VIP before a new leader can be elected"),
         Arguments.of(timing("lease: 100ms"),
-            "timing.lease: 100ms must be shorter than timing.election-timeout min (100ms (the"
-                + " default)): an old owner must release the VIP before a new leader can be"
+            "timing.lease: 100ms must be shorter than timing.election-timeout min (100ms, the"
+                + " default): an old owner must release the VIP before a new leader can be"
                 + " elected"),
         Arguments.of(timing("election-timeout: 50ms..100ms"),
             "timing.lease: 70ms (the default) must be shorter than timing.election-timeout min"
                 + " (50ms): an old owner must release the VIP before a new leader can be elected"),
         Arguments.of(timing("heartbeat: 70ms"),
-            "timing.heartbeat: 70ms must be shorter than timing.lease (70ms (the default)): the"
+            "timing.heartbeat: 70ms must be shorter than timing.lease (70ms, the default): the"
                 + " leader keeps its lease by hearing from a majority every heartbeat round"),
         Arguments.of(timing("heartbeat: 0ms"), "timing.heartbeat: 0s must be at least 1ms"),
         Arguments.of(timing("vip-lifetime: 500ms"),
