@@ -1,0 +1,20 @@
+package io.raftvip.ctl;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code raftvipctl member}: the group of membership changes; alone it is a usage error. */
+@Command(name = "member", description = "Changes the Raft membership.",
+    subcommands = {MemberAddCommand.class, MemberRemoveCommand.class})
+final class MemberCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "missing subcommand: add or remove");
+  }
+}
