@@ -11,13 +11,13 @@ public enum ExitCode {
   /** The command did what was asked. */
   OK(0, "ok"),
   /** The server refused or failed the request (FAILED_PRECONDITION, INTERNAL, ...). */
-  SERVER_ERROR(1, "error reported by the server (FAILED_PRECONDITION, INTERNAL, ...)"),
+  SERVER_ERROR(1, "error from the server (FAILED_PRECONDITION, INTERNAL, ...)"),
   /** Bad flags or arguments, found by raftvipctl or by the server (INVALID_ARGUMENT). */
-  USAGE(2, "usage error or invalid argument (bad flags, INVALID_ARGUMENT from the server)"),
+  USAGE(2, "usage error or invalid argument (also INVALID_ARGUMENT from the server)"),
   /** {@code owner} only: no node holds the VIP right now. */
-  NO_OWNER(3, "no owner: no node holds the VIP ('owner' command)"),
+  NO_OWNER(3, "no owner: no node holds the VIP (owner command)"),
   /** The endpoint cannot be reached, or the cluster has no leader/quorum, or the call timed out. */
-  UNAVAILABLE(4, "unavailable: endpoint unreachable, no leader or quorum (UNAVAILABLE, DEADLINE_EXCEEDED)");
+  UNAVAILABLE(4, "unavailable: endpoint unreachable, no leader or quorum, timed out");
 
   private final int code;
   private final String description;

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
  */
 final class GlobalOptions {
   @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "ENDPOINT",
-      description = "unix:///PATH or HOST:PORT (default: $" + Endpoint.ENV + ", else " + Endpoint.DEFAULT + ")")
+      description = {"unix:///PATH or HOST:PORT", "default: $" + Endpoint.ENV + ", else", Endpoint.DEFAULT})
   String endpoint;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",

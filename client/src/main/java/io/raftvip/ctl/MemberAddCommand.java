@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code raftvipctl member add ID HOST:PORT [--priority N]}: adds a voting member, then shows the members. */
-@Command(name = "add", description = {
+@Command(name = "add", header = "Adds a voting member.", description = {
     "Adds a voting member and prints the new member list.",
     "The new node must already run, started with an empty peer list."})
 final class MemberAddCommand implements Callable<Integer> {

@@ -7,7 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code raftvipctl member}: the group of membership changes; alone it is a usage error. */
-@Command(name = "member", description = "Changes the Raft membership.",
+@Command(name = "member", header = "Adds or removes a Raft member (member add|remove).",
+    description = "Changes the Raft membership: member add ID HOST:PORT [--priority N], member remove ID.",
     subcommands = {MemberAddCommand.class, MemberRemoveCommand.class})
 final class MemberCommand implements Callable<Integer> {
   @Spec

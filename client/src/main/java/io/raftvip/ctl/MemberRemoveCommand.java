@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code raftvipctl member remove ID}: removes a member, then shows the members. */
-@Command(name = "remove", description = {
+@Command(name = "remove", header = "Removes a member.", description = {
     "Removes a member and prints the new member list. Removing the owner moves ownership first;",
     "the server refuses to go below a safe majority."})
 final class MemberRemoveCommand implements Callable<Integer> {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code raftvipctl members}: the member table. */
-@Command(name = "members", description = "Lists the Raft members: id, address, role, priority, reachability, last contact.")
+@Command(name = "members", header = "Lists the Raft members.", description = "Lists the Raft members: id, address, role, priority, reachability, last contact.")
 final class MembersCommand implements Callable<Integer> {
   private final Session session;
   private final MembersPrinter printer = new MembersPrinter();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * {@code raftvipctl owner}: only the owner's id, for scripts. Without an owner it prints nothing
  * (JSON: {@code {"owner": ""}}) and exits with {@link ExitCode#NO_OWNER}.
  */
-@Command(name = "owner", description = {
+@Command(name = "owner", header = "Prints the owner's id only; exit code 3 when there is none.", description = {
     "Prints the id of the node that holds the VIP, and nothing else.",
     "Exits with 3 when no node holds it (no leader, lost lease or quorum)."})
 final class OwnerCommand implements Callable<Integer> {

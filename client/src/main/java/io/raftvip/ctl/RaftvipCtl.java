@@ -10,13 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * raftvipctl, the admin CLI: parses the command line, runs one command against a node's admin
  * API, and turns every failure into one line on stderr and an {@link ExitCode}.
  */
-@Command(name = "raftvipctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "raftvipctl", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Shows and changes a raftvip cluster through a node's admin API.",
     subcommands = {StatusCommand.class, OwnerCommand.class, MembersCommand.class, MemberCommand.class,
         TransferCommand.class, WatchCommand.class},
@@ -36,6 +37,9 @@ public final class RaftvipCtl implements Callable<Integer> {
 
   /** Runs raftvipctl with the process's arguments and environment and exits with its exit code. */
   public static void main(String[] args) {
+    // grpc/netty log through java.util.logging; their warnings (e.g. "Unknown channel option
+    // 'SO_KEEPALIVE'" on Unix sockets) are noise on a CLI's stderr, where failures get one line.
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, System.getenv(), new AdminChannels(), out, err));

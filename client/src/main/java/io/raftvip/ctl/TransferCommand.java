@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code raftvipctl transfer [--to ID]}: moves ownership gracefully; prints "ownership moved: A -> B". */
-@Command(name = "transfer", description = {
+@Command(name = "transfer", header = "Moves ownership to another node, gracefully.", description = {
     "Moves ownership gracefully: the owner releases the VIP, then hands leadership over",
     "to --to ID, or to the best follower."})
 final class TransferCommand implements Callable<Integer> {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * {@code raftvipctl watch}: prints events as they arrive, one line each (JSON lines with
  * {@code -o json}), until the server closes the stream or the user presses Ctrl-C.
  */
-@Command(name = "watch", description = {
+@Command(name = "watch", header = "Streams events as they happen, one line each.", description = {
     "Streams ownership, membership, leader and quorum events, one line each, starting with a",
     "snapshot. Ends on Ctrl-C or when the server closes the stream. --timeout does not apply."})
 final class WatchCommand implements Callable<Integer> {

@@ -44,9 +44,14 @@ final class CtlHarness implements AutoCloseable {
 
   /** Runs with the real channel builder, for endpoints that are not the fake. */
   static Result runReal(String... args) {
+    return runReal(Map.of(), args);
+  }
+
+  /** Like {@link #runReal(String...)} with this environment. */
+  static Result runReal(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = RaftvipCtl.run(args, Map.of(), new AdminChannels(), new PrintWriter(out), new PrintWriter(err));
+    int code = RaftvipCtl.run(args, env, new AdminChannels(), new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
   }
 
