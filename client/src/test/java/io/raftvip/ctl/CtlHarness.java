@@ -1,6 +1,5 @@
 package io.raftvip.ctl;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -35,8 +34,7 @@ final class CtlHarness implements AutoCloseable {
     ChannelOpener opener = (endpoint, tls) -> {
       tls.check(endpoint);
       opened.add(endpoint);
-      ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-      return channel;
+      return InProcessChannelBuilder.forName(name).directExecutor().build();
     };
     int code = RaftvipCtl.run(args, env, opener, new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());

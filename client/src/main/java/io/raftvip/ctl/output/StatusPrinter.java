@@ -44,7 +44,7 @@ public final class StatusPrinter {
   }
 
   private static void field(StringBuilder text, String name, String value) {
-    text.append(String.format("%-16s%s%n", name + ":", value));
+    text.append(String.format("%-16s%s", name + ":", value)).append('\n');
   }
 
   private static String owner(Status s) {
