@@ -55,7 +55,7 @@ class ClusterFailoverIT {
         lab.signal(id, "CONT");
       }
     }
-    lab.awaitOwner(SETTLE);
+    lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
   }
 
   private static String logs() throws Exception {
@@ -78,7 +78,7 @@ class ClusterFailoverIT {
     final long t0 = System.nanoTime();
     lab.cut(owner);
     lab.kill(owner);
-    final String next = lab.awaitOwner(FAILOVER, List.of(owner));
+    final String next = lab.awaitNewOwner(FAILOVER, owner, List.of(owner));
     assertNotEquals(owner, next);
     final long outage = lab.probe().outageMillis(t0, owner);
     report("crash", owner + " -> " + next + ", client outage " + outage + " ms");
@@ -91,7 +91,7 @@ class ClusterFailoverIT {
     final String owner = lab.awaitOwner(SETTLE);
     final long t0 = System.nanoTime();
     lab.signal(owner, "TERM");
-    final String next = lab.awaitOwner(FAILOVER);
+    final String next = lab.awaitNewOwner(FAILOVER, owner, List.of());
     assertNotEquals(owner, next);
     final long outage = lab.probe().outageMillis(t0, owner);
     report("graceful", owner + " -> " + next + ", client outage " + outage + " ms");
@@ -105,7 +105,7 @@ class ClusterFailoverIT {
     final String owner = lab.awaitOwner(SETTLE);
     final long t0 = System.nanoTime();
     lab.cut(owner);
-    final String next = lab.awaitOwner(FAILOVER);
+    final String next = lab.awaitNewOwner(FAILOVER, owner, List.of());
     assertNotEquals(owner, next);
     long released = -1;
     long bound = -1;
@@ -132,7 +132,7 @@ class ClusterFailoverIT {
     final String owner = lab.awaitOwner(SETTLE);
     final long t0 = System.nanoTime();
     lab.signal(owner, "STOP");
-    final String next = lab.awaitOwner(FAILOVER, List.of(owner));
+    final String next = lab.awaitNewOwner(FAILOVER, owner, List.of(owner));
     final long outage = lab.probe().outageMillis(t0, owner);
     ClusterLab.await(Duration.ofSeconds(10), () -> !lab.timeline.holds(owner),
         "the kernel to expire the frozen owner's VIP");

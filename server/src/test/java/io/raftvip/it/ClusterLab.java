@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  *   n1 eth0 10.213.7.11 ─┐
- *   n2 eth0 10.213.7.12 ─┤ br (switch ns) ├─ client eth0 10.213.7.50
+ *   n2 eth0 10.213.7.12 ─┤ sw0 (switch ns) ├─ client eth0 10.213.7.50
  *   n3 eth0 10.213.7.13 ─┘      VIP 10.213.7.100
  * </pre>
  */
@@ -72,7 +72,7 @@ final class ClusterLab implements AutoCloseable {
     this.client = Netns.create(PREFIX + "cl-");
     closeables.add(client);
     ports.add(client);
-    sw.bridge("br", "eth0", ports);
+    sw.bridge("sw0", "eth0", ports);
     for (int i = 0; i < size; i++) {
       nodes.get(ids.get(i)).exec("ip", "addr", "add", "10.213.7." + (11 + i) + "/24", "dev", "eth0");
     }
@@ -212,11 +212,11 @@ final class ClusterLab implements AutoCloseable {
 
   /** Detaches the node's port from the bridge: it keeps running, cut off from everyone. */
   void cut(String id) {
-    sw.exec("ip", "link", "set", "brp" + ids.indexOf(id), "nomaster");
+    sw.exec("ip", "link", "set", "sw0p" + ids.indexOf(id), "nomaster");
   }
 
   void reconnect(String id) {
-    sw.exec("ip", "link", "set", "brp" + ids.indexOf(id), "master", "br");
+    sw.exec("ip", "link", "set", "sw0p" + ids.indexOf(id), "master", "sw0");
   }
 
   /** @return the one node holding the VIP, once exactly one does and the client hears it; else fails */
@@ -226,18 +226,50 @@ final class ClusterLab implements AutoCloseable {
 
   /** As {@link #awaitOwner(Duration)}, not counting {@code ignored} nodes (dead or frozen ones). */
   String awaitOwner(Duration timeout, List<String> ignored) {
+    return awaitNewOwner(timeout, null, ignored);
+  }
+
+  /**
+   * Waits for exactly one holder other than {@code previous}, not counting {@code ignored}
+   * nodes, that answers the client.
+   */
+  String awaitNewOwner(Duration timeout, String previous, List<String> ignored) {
     final long since = System.nanoTime();
     final String[] owner = new String[1];
     await(timeout, () -> {
       final List<String> holders = new ArrayList<>(timeline.holders());
       holders.removeAll(ignored);
-      if (holders.size() != 1) {
+      if (holders.size() != 1 || holders.get(0).equals(previous)) {
         return false;
       }
       owner[0] = holders.get(0);
       return owner[0].equals(probe.lastAnswerSince(since));
     }, "exactly one VIP holder that answers the client (holders now " + timeline.holders() + ")");
     return owner[0];
+  }
+
+  /**
+   * Waits until one node has owned the VIP for {@code quiet} without any other node binding
+   * it: a freshly started cluster (cold JVMs on a busy machine) may still move ownership around.
+   * The owner's own brief lease lapses (release and re-bind) are allowed here.
+   */
+  String awaitStableOwner(Duration timeout, Duration quiet) {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      final String owner = awaitOwner(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      final long from = System.nanoTime();
+      final long quietUntil = from + quiet.toNanos();
+      await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
+          () -> movedAway(owner, from) || System.nanoTime() > quietUntil,
+          "ownership to stay on " + owner + " for " + quiet.toMillis() + " ms");
+      if (!movedAway(owner, from)) {
+        return owner;
+      }
+    }
+  }
+
+  private boolean movedAway(String owner, long sinceNanos) {
+    return timeline.since(sinceNanos).stream().anyMatch(c -> c.added() && !c.node().equals(owner));
   }
 
   /** Polls {@code condition} every 10 ms until it holds or the deadline passes. */
