@@ -7,6 +7,8 @@ import io.raftvip.net.netlink.LibC;
 import io.raftvip.net.netlink.NativeLibC;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -55,6 +57,23 @@ public final class PacketAnnouncer implements Announcer {
     }
     this.icmp6Fd = openIcmp6(libc);
     this.interfaces = new InterfaceQuery(libc, packetFd);
+    warmUp();
+  }
+
+  /**
+   * Binds the ioctl stub and runs the frame builders now rather than on the first
+   * announcement, i.e. at failover (milliseconds cold). Nothing is sent.
+   */
+  private void warmUp() {
+    try {
+      byte[] mac = interfaces.query("lo").mac();
+      ArpFrames.garpReply(mac, (Inet4Address) InetAddress.getByAddress(new byte[4]));
+      NeighborAdvertisements.unsolicited((Inet6Address) InetAddress.getByAddress(new byte[16]), mac);
+    } catch (UnknownHostException e) {
+      throw new AssertionError(e);
+    } catch (NetworkException e) {
+      LOG.debug("announce: warm-up query of lo failed: {}", e.getMessage());
+    }
   }
 
   private static int openIcmp6(NativeLibC libc) {
