@@ -135,6 +135,7 @@ public final class Daemon {
         t.vipLifetime(), System::nanoTime, ownership);
     b.loop = new OwnershipLoop(controller, t.reconcile());
     events.onAnyEvent(b.loop::poke);
+    b.raft.warmUpAdminClient();
     b.subscription = b.addresses.subscribe(b.loop);
 
     final Duration reachable = t.electionTimeoutMax();

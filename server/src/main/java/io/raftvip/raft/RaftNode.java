@@ -48,6 +48,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   private final RaftProperties properties;
   private final Parameters parameters;
   private final ExecutorService adminExecutor;
+  private RaftClient adminClient;
+  private List<RaftPeer> adminClientPeers = List.of();
 
   private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
                    long leaseMs, RaftProperties properties, Parameters parameters) throws IOException {
@@ -212,8 +214,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    */
   public CompletableFuture<Void> transferLeadership(String target, Duration timeout) {
     return CompletableFuture.runAsync(() -> {
-      try (RaftClient client = newClient()) {
-        final RaftClientReply reply = client.admin().transferLeadership(
+      try {
+        final RaftClientReply reply = adminClient().admin().transferLeadership(
             target == null ? null : RaftPeerId.valueOf(target), timeout.toMillis());
         if (!reply.isSuccess()) {
           throw new IllegalStateException("transfer to " + target + " failed: " + reply.getException());
@@ -227,8 +229,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   /** Replaces the voting membership (Ratis setConfiguration, joint consensus underneath). */
   public CompletableFuture<Void> setMembers(Collection<PeerSpec> members) {
     return CompletableFuture.runAsync(() -> {
-      try (RaftClient client = newClient()) {
-        final RaftClientReply reply = client.admin().setConfiguration(
+      try {
+        final RaftClientReply reply = adminClient().admin().setConfiguration(
             members.stream().map(PeerSpec::toRaftPeer).toList());
         if (!reply.isSuccess()) {
           throw new IllegalStateException("membership change failed: " + reply.getException());
@@ -239,16 +241,41 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     }, adminExecutor);
   }
 
-  private RaftClient newClient() {
-    final RaftGroup current = RaftGroup.valueOf(group.getGroupId(),
-        division.getRaftConf().getCurrentPeers());
-    return RaftClient.newBuilder().setProperties(properties).setParameters(parameters)
-        .setRaftGroup(current).build();
+  /**
+   * The client for admin calls, kept open and connected: building one and opening its gRPC
+   * channel costs tens of milliseconds, which a hand-over would otherwise spend with the VIP
+   * already released. Rebuilt when the membership changed. Used on the admin thread only.
+   */
+  private RaftClient adminClient() throws IOException {
+    final List<RaftPeer> peers = List.copyOf(division.getRaftConf().getCurrentPeers());
+    if (adminClient == null || !peers.equals(adminClientPeers)) {
+      if (adminClient != null) {
+        adminClient.close();
+      }
+      adminClient = RaftClient.newBuilder().setProperties(properties).setParameters(parameters)
+          .setRaftGroup(RaftGroup.valueOf(group.getGroupId(), peers)).setLeaderId(selfId).build();
+      adminClientPeers = peers;
+    }
+    return adminClient;
+  }
+
+  /** Opens the admin client's connections ahead of need (see {@link #adminClient()}). */
+  public void warmUpAdminClient() {
+    adminExecutor.execute(() -> {
+      try {
+        adminClient().getGroupManagementApi(selfId).info(group.getGroupId());
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("{}: admin client warm-up failed: {}", selfId, e.toString());
+      }
+    });
   }
 
   @Override
   public void close() throws IOException {
     adminExecutor.shutdownNow();
+    if (adminClient != null) {
+      adminClient.close();
+    }
     server.close();
     LOG.info("{}: Raft server stopped", selfId);
   }
