@@ -1,0 +1,70 @@
+package io.raftvip.bench.probe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every probe of a session by sequence number: when it was sent and which node answered.
+ * Written by the sender and receiver threads, read by the scenarios; a few hundred probes a
+ * second make a plain lock cheap enough.
+ */
+public final class ProbeLog {
+
+    private long[] sent = new long[1 << 16];
+    private byte[] node = new byte[1 << 16];
+    private int count;
+
+    /** Creates an empty log. */
+    public ProbeLog() {
+    }
+
+    /** Records a probe about to be sent; @return its sequence number */
+    public synchronized int recordSend(long micros) {
+        if (count == sent.length) {
+            sent = Arrays.copyOf(sent, count * 2);
+            node = Arrays.copyOf(node, count * 2);
+        }
+        sent[count] = micros;
+        node[count] = (byte) Probe.LOST;
+        return count++;
+    }
+
+    /** Records the first answer to probe {@code seq} from node {@code nodeIndex}; later duplicates are ignored. */
+    public synchronized void recordAnswer(int seq, int nodeIndex) {
+        if (seq >= 0 && seq < count && node[seq] == Probe.LOST) {
+            node[seq] = (byte) nodeIndex;
+        }
+    }
+
+    /** @return the probes sent in {@code [fromMicros, toMicros)}, in order */
+    public synchronized List<Probe> between(long fromMicros, long toMicros) {
+        int first = Arrays.binarySearch(sent, 0, count, fromMicros);
+        first = first < 0 ? -first - 1 : first;
+        List<Probe> out = new ArrayList<>();
+        for (int i = first; i < count && sent[i] < toMicros; i++) {
+            out.add(new Probe(sent[i], node[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Which single node answered every probe sent in {@code [fromMicros, toMicros)}, if any.
+     *
+     * @return that node's index, or {@link Probe#LOST} if some probe was lost, two nodes
+     *         answered, or no probe was sent in the window
+     */
+    public int steadyAnswerer(long fromMicros, long toMicros) {
+        List<Probe> window = between(fromMicros, toMicros);
+        if (window.isEmpty()) {
+            return Probe.LOST;
+        }
+        int who = window.get(0).node();
+        for (Probe p : window) {
+            if (p.node() != who) {
+                return Probe.LOST;
+            }
+        }
+        return who;
+    }
+}
