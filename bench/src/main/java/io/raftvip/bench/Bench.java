@@ -55,7 +55,7 @@ public final class Bench {
     public Outcome run() throws IOException {
         HostInfo host = HostInfo.current();
         Path work = Files.createTempDirectory("rvb-");
-        try (Rig rig = new Rig("rvb", 3)) {
+        try (Rig rig = new Rig("rvb", options.suffix(), 3)) {
             for (Implementation impl : implementations(work)) {
                 descriptions.put(impl.key(), impl.description());
                 measure(rig, impl);
@@ -125,7 +125,7 @@ public final class Bench {
     }
 
     private List<Footprint> idleFootprint(Session session) {
-        session.awaitSteadyOwner(-1, 500, 90_000);
+        session.awaitStableOwner(500, 90_000);
         FootprintSampler sampler = new FootprintSampler(clockTicks());
         List<DaemonProcess> daemons = session.daemons();
         double[] before = new double[daemons.size()];

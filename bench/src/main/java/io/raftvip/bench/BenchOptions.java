@@ -18,9 +18,11 @@ import io.raftvip.bench.scenario.Scenario;
  * @param timing      raftvip {@code timing:} flow map ({@code --timing})
  * @param cleanup     only remove leftover {@code rvb-}/{@code rvd-} namespaces ({@code --cleanup})
  * @param demo        run the README demo instead of the bench ({@code --demo})
+ * @param suffix      namespace suffix ({@code --suffix}, 1-8 of [a-z0-9]; default random), so a
+ *                    calling script can find and remove exactly this run's namespaces
  */
 public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario> scenarios, Path repoRoot,
-                           Path resultsDir, String timing, boolean cleanup, boolean demo) {
+                           Path resultsDir, String timing, boolean cleanup, boolean demo, String suffix) {
 
     static final String DEFAULT_TIMING =
             "{ election-timeout: 100ms..200ms, heartbeat: 20ms, lease: 70ms, vip-lifetime: 3s }";
@@ -37,6 +39,7 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
         String timing = DEFAULT_TIMING;
         boolean cleanup = false;
         boolean demo = false;
+        String suffix = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -61,13 +64,19 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
                 case "--timing" -> timing = value(args, ++i, a);
                 case "--cleanup" -> cleanup = true;
                 case "--demo" -> demo = true;
+                case "--suffix" -> {
+                    suffix = value(args, ++i, a);
+                    if (!suffix.matches("[a-z0-9]{1,8}")) {
+                        throw new IllegalArgumentException("--suffix " + suffix + ": must be 1-8 of [a-z0-9]");
+                    }
+                }
                 default -> throw new IllegalArgumentException(a + ": unknown option; known: --runs N, "
                         + "--idle-seconds N, --only raftvip|keepalived, --scenarios LIST, --repo-root DIR, "
-                        + "--results DIR, --timing MAP, --cleanup, --demo");
+                        + "--results DIR, --timing MAP, --suffix S, --cleanup, --demo");
             }
         }
         return new BenchOptions(runs, idle, only, List.copyOf(scenarios), root,
-                results != null ? results : root.resolve("bench/results"), timing, cleanup, demo);
+                results != null ? results : root.resolve("bench/results"), timing, cleanup, demo, suffix);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -31,7 +31,7 @@ final class Demo {
             throw new IllegalStateException("raftvip is not built: " + missing);
         }
         Path work = Files.createTempDirectory("rvd-");
-        try (Rig rig = new Rig("rvd", 3)) {
+        try (Rig rig = new Rig("rvd", options.suffix(), 3)) {
             RaftvipImplementation raftvip = new RaftvipImplementation(options.repoRoot(), work, Rig.VIP,
                     options.timing());
             List<LabNode> nodes = rig.lab().nodes();

@@ -2,9 +2,8 @@ package io.raftvip.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import io.raftvip.bench.lab.CommandRunner;
 import io.raftvip.bench.lab.Lab;
@@ -37,9 +36,14 @@ final class Rig implements AutoCloseable {
     private final Thread hook;
     private Prober prober;
 
-    /** @param prefix namespace prefix ({@code rvb} bench, {@code rvd} demo) */
-    Rig(String prefix, int nodes) {
-        String suffix = HexFormat.of().formatHex(SecureRandom.getSeed(2));
+    /**
+     * @param prefix namespace prefix ({@code rvb} bench, {@code rvd} demo)
+     * @param suffix namespace suffix, or null for a random one
+     */
+    Rig(String prefix, String suffix, int nodes) {
+        if (suffix == null) {
+            suffix = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        }
         this.lab = new Lab(cmd, prefix, suffix, "10.213.0");
         this.holding = new HoldingLog(nodes);
         this.hook = new Thread(lab::close, "lab-teardown");

@@ -36,7 +36,7 @@ public final class ScenarioRunner {
         if (scenario == Scenario.COLD_START) {
             return coldStart(run);
         }
-        LabNode owner = s.awaitSteadyOwner(Probe.LOST, 500, RESTORE_DEADLINE_MS);
+        LabNode owner = s.awaitStableOwner(500, RESTORE_DEADLINE_MS);
         long t0 = s.clock().micros();
         switch (scenario) {
             case CRASH -> {
@@ -113,20 +113,8 @@ public final class ScenarioRunner {
             case PARTITION -> s.lab().reattach(owner);
             default -> throw new IllegalStateException(scenario.toString());
         }
-        LabNode current = s.awaitSteadyOwner(Probe.LOST, 500, RESTORE_DEADLINE_MS);
+        LabNode current = s.awaitStableOwner(500, RESTORE_DEADLINE_MS);
         s.awaitReady(List.of(owner), current, RESTORE_DEADLINE_MS);
-        awaitSingleHolder();
-    }
-
-    private void awaitSingleHolder() {
-        long deadline = System.currentTimeMillis() + RESTORE_DEADLINE_MS;
-        while (s.holding().holders().size() != 1) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new io.raftvip.bench.lab.LabException(s.impl().key() + ": VIP held by "
-                        + s.holding().holders() + " after restore, want exactly one holder");
-            }
-            Session.pause(20);
-        }
     }
 
     private RunResult coldStart(int run) throws IOException {
@@ -143,7 +131,7 @@ public final class ScenarioRunner {
             }
         }
         boolean recovered = first >= 0;
-        LabNode owner = recovered ? s.awaitSteadyOwner(Probe.LOST, 500, RESTORE_DEADLINE_MS) : null;
+        LabNode owner = recovered ? s.awaitStableOwner(500, RESTORE_DEADLINE_MS) : null;
         long end = s.clock().micros() - Session.IN_FLIGHT_MICROS;
         OptionalLong bind = s.holding().firstBindAfter(t0, -1);
         double firstMs = recovered ? (first - t0) / 1000.0 : (end - t0) / 1000.0;

@@ -126,6 +126,28 @@ public final class Session implements AutoCloseable {
                 + steadyMillis + " ms within " + timeoutMillis + " ms; holders per watchers: " + holding.holders());
     }
 
+    /**
+     * Waits until the watchers see exactly one holder and that node answers every probe for
+     * {@code steadyMillis}: the state every failover run must start from.
+     *
+     * @throws LabException after {@code timeoutMillis}
+     */
+    public LabNode awaitStableOwner(long steadyMillis, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            List<Integer> holders = holding.holders();
+            long end = clock.micros() - IN_FLIGHT_MICROS;
+            int who = probes.steadyAnswerer(end - steadyMillis * 1_000, end);
+            if (holders.size() == 1 && who == holders.get(0)) {
+                return lab.nodes().get(who);
+            }
+            pause(20);
+        }
+        throw new LabException(impl.key() + ": no stable owner within " + timeoutMillis + " ms; holders per "
+                + "watchers: " + holding.holders() + ", see the daemon logs under " + daemons.values().stream()
+                .map(d -> d.logFile().getParent().getParent().toString()).findFirst().orElse("?"));
+    }
+
     /** Waits until every node in {@code nodes} reports ready with {@code owner} as the owner. */
     public void awaitReady(List<LabNode> nodes, LabNode owner, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
