@@ -58,7 +58,12 @@ public final class Bench {
         try (Rig rig = new Rig("rvb", options.suffix(), 3)) {
             for (Implementation impl : implementations(work)) {
                 descriptions.put(impl.key(), impl.description());
-                measure(rig, impl);
+                try {
+                    measure(rig, impl);
+                } catch (RuntimeException e) {
+                    LOG.error("{}: {}", impl.key(), e.getMessage(), e);
+                    errors.add(impl.key() + ": " + e.getMessage());
+                }
             }
         }
         List<Summary> summaries = new ArrayList<>();
@@ -98,6 +103,8 @@ public final class Bench {
         impl.prepare(rig.lab().nodes());
         try (Session session = new Session(rig.lab(), impl, rig.prober().log(), rig.holding(), rig.clock(), Rig.VIP)) {
             session.startAll();
+            // every scenario, cold start included, begins from a settled group
+            session.awaitReady(rig.lab().nodes(), session.awaitStableOwner(500, 90_000), 90_000);
             ScenarioRunner runner = new ScenarioRunner(session);
             for (Scenario sc : options.scenarios()) {
                 try {

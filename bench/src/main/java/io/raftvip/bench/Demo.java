@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.raftvip.bench.daemon.RaftvipImplementation;
 import io.raftvip.bench.lab.LabNode;
 import io.raftvip.bench.probe.Probe;
+import io.raftvip.bench.probe.ProbeLog;
 import io.raftvip.bench.scenario.OutageAnalyzer;
 import io.raftvip.bench.scenario.Session;
 
@@ -55,7 +56,7 @@ final class Demo {
                 say("killed owner %s: SIGKILL + its switch port cut", owner.id());
                 LabNode next = s.awaitSteadyOwner(owner.index(), 300, 30_000);
                 OptionalLong bound = rig.holding().firstBindAfter(kill, owner.index());
-                long end = rig.clock().micros() - 20_000;
+                long end = rig.clock().micros() - ProbeLog.ANSWER_TIMEOUT_MICROS;
                 say("new owner: %s (bound the VIP %s ms after the kill)", next.id(),
                         bound.isPresent() ? Long.toString((bound.getAsLong() - kill) / 1000) : "?");
                 say("outage seen by the client: %.0f ms (longest run of unanswered probes)",

@@ -6,10 +6,17 @@ import java.util.List;
 
 /**
  * Every probe of a session by sequence number: when it was sent and which node answered.
+ * An answer counts only if it arrived within {@link #ANSWER_TIMEOUT_MICROS} of the send, as for a
+ * client with that timeout. Why it matters: while the VIP's ARP is unresolved the kernel parks
+ * the first probes of each resolution attempt and delivers them when an owner appears; their
+ * answers arrive seconds late and would otherwise paint the outage as answered.
  * Written by the sender and receiver threads, read by the scenarios; a few hundred probes a
  * second make a plain lock cheap enough.
  */
 public final class ProbeLog {
+
+    /** How late an answer may arrive and still count. */
+    public static final long ANSWER_TIMEOUT_MICROS = 200_000;
 
     private long[] sent = new long[1 << 16];
     private byte[] node = new byte[1 << 16];
@@ -30,9 +37,13 @@ public final class ProbeLog {
         return count++;
     }
 
-    /** Records the first answer to probe {@code seq} from node {@code nodeIndex}; later duplicates are ignored. */
-    public synchronized void recordAnswer(int seq, int nodeIndex) {
-        if (seq >= 0 && seq < count && node[seq] == Probe.LOST) {
+    /**
+     * Records the first answer to probe {@code seq} from node {@code nodeIndex}, received at
+     * {@code receivedMicros}; duplicates and answers later than the timeout are ignored.
+     */
+    public synchronized void recordAnswer(int seq, int nodeIndex, long receivedMicros) {
+        if (seq >= 0 && seq < count && node[seq] == Probe.LOST
+                && receivedMicros - sent[seq] <= ANSWER_TIMEOUT_MICROS) {
             node[seq] = (byte) nodeIndex;
         }
     }

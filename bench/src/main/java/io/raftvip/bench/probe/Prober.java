@@ -110,7 +110,7 @@ public final class Prober implements AutoCloseable {
                     }
                     buf.flip();
                     if (buf.remaining() >= Integer.BYTES + 1) {
-                        log.recordAnswer(buf.getInt(), buf.get());
+                        log.recordAnswer(buf.getInt(), buf.get(), clock.micros());
                     }
                 }
             }

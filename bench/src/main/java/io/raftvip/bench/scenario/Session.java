@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class Session implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    /** Probes younger than this may still be in flight; conditions ignore them. */
-    static final long IN_FLIGHT_MICROS = 20_000;
+    /** Probes younger than this may still be answered; conditions ignore them. */
+    static final long IN_FLIGHT_MICROS = ProbeLog.ANSWER_TIMEOUT_MICROS;
 
     private final Lab lab;
     private final Implementation impl;
