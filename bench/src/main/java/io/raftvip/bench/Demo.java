@@ -1,0 +1,83 @@
+package io.raftvip.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import io.raftvip.bench.daemon.RaftvipImplementation;
+import io.raftvip.bench.lab.LabNode;
+import io.raftvip.bench.probe.Probe;
+import io.raftvip.bench.probe.ProbeLog;
+import io.raftvip.bench.scenario.OutageAnalyzer;
+import io.raftvip.bench.scenario.Session;
+
+/**
+ * The README demo: three raftvip nodes in namespaces, a client probing the VIP, the owner killed
+ * (SIGKILL and its switch port cut), the new owner and the outage the client saw. Prints a short
+ * narrative for a human; everything is torn down at the end.
+ */
+final class Demo {
+
+    private final BenchOptions options;
+
+    Demo(BenchOptions options) {
+        this.options = options;
+    }
+
+    void run() throws IOException, InterruptedException {
+        String missing = RaftvipImplementation.missingBuild(options.repoRoot());
+        if (missing != null) {
+            throw new IllegalStateException("raftvip is not built: " + missing);
+        }
+        Path work = Files.createTempDirectory("rvd-");
+        try (Rig rig = new Rig("rvd", options.suffix(), 3)) {
+            RaftvipImplementation raftvip = new RaftvipImplementation(options.repoRoot(), work, Rig.VIP,
+                    options.timing());
+            List<LabNode> nodes = rig.lab().nodes();
+            say("lab: nodes %s (10.213.0.11-13), client %s, VIP %s",
+                    rig.lab().namespace("n{1,2,3}"), rig.lab().namespace("client"), Rig.VIP);
+            raftvip.prepare(nodes);
+            try (Session s = new Session(rig.lab(), raftvip, rig.prober().log(), rig.holding(), rig.clock(),
+                    Rig.VIP)) {
+                long t0 = rig.clock().micros();
+                s.startAll();
+                say("started 3 raftvip daemons; the client probes %s:%d every 2 ms", Rig.VIP, Rig.PORT);
+                LabNode owner = s.awaitSteadyOwner(Probe.LOST, 300, 60_000);
+                say("VIP answers from %s, %d ms after start", owner.id(), (rig.clock().micros() - t0) / 1000);
+                s.awaitReady(nodes, owner, 60_000);
+                LabNode other = nodes.get((owner.index() + 1) % nodes.size());
+                say("$ raftvipctl --endpoint %s status", raftvip.endpoint(other));
+                ctl(raftvip, other, "status");
+                long kill = rig.clock().micros();
+                rig.lab().cut(owner);
+                s.daemon(owner).kill();
+                say("killed owner %s: SIGKILL + its switch port cut", owner.id());
+                LabNode next = s.awaitSteadyOwner(owner.index(), 300, 30_000);
+                OptionalLong bound = rig.holding().firstBindAfter(kill, owner.index());
+                long end = rig.clock().micros() - ProbeLog.ANSWER_TIMEOUT_MICROS;
+                say("new owner: %s (bound the VIP %s ms after the kill)", next.id(),
+                        bound.isPresent() ? Long.toString((bound.getAsLong() - kill) / 1000) : "?");
+                say("outage seen by the client: %.0f ms (longest run of unanswered probes)",
+                        OutageAnalyzer.longestGapMs(rig.prober().log().between(kill - 300_000, end), kill, end));
+                say("$ raftvipctl --endpoint %s owner", raftvip.endpoint(next));
+                ctl(raftvip, next, "owner");
+            }
+            say("tearing down the lab");
+        }
+    }
+
+    private static void ctl(RaftvipImplementation raftvip, LabNode node, String command)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(raftvip.repoRoot().resolve("bin/raftvipctl").toString(),
+                "--endpoint", raftvip.endpoint(node), command).inheritIO().start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println("demo: " + String.format(format, args));
+    }
+}

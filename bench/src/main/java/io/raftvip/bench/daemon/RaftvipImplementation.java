@@ -1,0 +1,146 @@
+package io.raftvip.bench.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import io.raftvip.bench.lab.LabNode;
+
+/**
+ * raftvip started through its launcher {@code bin/raftvip run --config FILE}; readiness asked
+ * through {@code bin/raftvipctl --endpoint unix://... owner}. Only the command-line interface is
+ * used, never server classes.
+ */
+public final class RaftvipImplementation implements Implementation {
+
+    private final Path repoRoot;
+    private final Path workDir;
+    private final String vip;
+    private final String timing;
+
+    /**
+     * @param repoRoot source tree holding {@code bin/raftvip} and the built server
+     * @param workDir  per-run scratch directory
+     * @param vip      the VIP
+     * @param timing   the {@code timing:} YAML flow map
+     */
+    public RaftvipImplementation(Path repoRoot, Path workDir, String vip, String timing) {
+        this.repoRoot = repoRoot;
+        this.workDir = workDir.resolve("raftvip");
+        this.vip = vip;
+        this.timing = timing;
+    }
+
+    /** @return why raftvip cannot run from {@code repoRoot}, or null when it can */
+    public static String missingBuild(Path repoRoot) {
+        for (Path p : List.of(Path.of("bin/raftvip"), Path.of("bin/raftvipctl"),
+                Path.of("server/target/raftvip-server.jar"))) {
+            if (!Files.exists(repoRoot.resolve(p))) {
+                return repoRoot.resolve(p) + " is missing (run mvn -B -q -DskipTests package at the repo root)";
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String key() {
+        return "raftvip";
+    }
+
+    @Override
+    public String description() {
+        return "raftvip, timing " + timing;
+    }
+
+    @Override
+    public void prepare(List<LabNode> nodes) throws IOException {
+        resetState();
+        StringBuilder peers = new StringBuilder();
+        for (LabNode n : nodes) {
+            peers.append("  - { id: ").append(n.id()).append(", address: ").append(n.address()).append(":7420 }\n");
+        }
+        for (LabNode node : nodes) {
+            Path dir = Files.createDirectories(workDir.resolve(node.id()));
+            Files.writeString(workDir.resolve(node.id() + ".yaml"), """
+                    cluster: bench
+                    node: %s
+                    peers:
+                    %svips:
+                      - { address: %s, interface: eth0 }
+                    storage: %s
+                    admin: { socket: %s }
+                    timing: %s
+                    """.formatted(node.id(), peers, vip, dir.resolve("storage"), socket(node), timing));
+        }
+    }
+
+    private Path socket(LabNode node) {
+        return workDir.resolve(node.id()).resolve("admin.sock");
+    }
+
+    @Override
+    public void resetState() throws IOException {
+        if (Files.exists(workDir)) {
+            try (Stream<Path> all = Files.walk(workDir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (Files.isDirectory(p) && p.getFileName().toString().equals("storage")) {
+                        deleteTree(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Override
+    public DaemonProcess start(LabNode node) throws IOException {
+        return Launcher.launch(node, List.of(repoRoot.resolve("bin/raftvip").toString(), "run", "--config",
+                workDir.resolve(node.id() + ".yaml").toString()),
+                workDir.resolve(node.id()).resolve("raftvip.log"), List.of("java"));
+    }
+
+    @Override
+    public boolean ready(LabNode node, String ownerId) {
+        return ownerId.equals(owner(node));
+    }
+
+    /** @return the owner as {@code raftvipctl owner} on {@code node} reports it, or null */
+    public String owner(LabNode node) {
+        try {
+            Process p = new ProcessBuilder(repoRoot.resolve("bin/raftvipctl").toString(),
+                    "--endpoint", "unix://" + socket(node), "owner").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** @return the admin socket endpoint of {@code node}, for the demo's status display */
+    public String endpoint(LabNode node) {
+        return "unix://" + socket(node);
+    }
+
+    /** @return the repository root this implementation runs from */
+    public Path repoRoot() {
+        return repoRoot;
+    }
+}

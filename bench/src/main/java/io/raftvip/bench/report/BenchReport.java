@@ -1,0 +1,23 @@
+package io.raftvip.bench.report;
+
+import java.util.List;
+import java.util.Map;
+import io.raftvip.bench.daemon.FootprintSampler.Footprint;
+import io.raftvip.bench.scenario.RunResult;
+
+/**
+ * Everything one bench run produced, as written to JSON and rendered to Markdown.
+ *
+ * @param host            where and when
+ * @param implementations implementation key to its description
+ * @param runsPerScenario requested runs
+ * @param summaries       statistics per implementation and scenario
+ * @param footprints      idle footprint per implementation
+ * @param idleSeconds     length of the idle window
+ * @param runs            every measured run
+ * @param errors          scenarios that could not be run, with the reason
+ */
+public record BenchReport(HostInfo host, Map<String, String> implementations, int runsPerScenario,
+                          List<Summary> summaries, Map<String, List<Footprint>> footprints, int idleSeconds,
+                          List<RunResult> runs, List<String> errors) {
+}

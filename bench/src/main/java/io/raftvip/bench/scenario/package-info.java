@@ -1,0 +1,2 @@
+/** The failover scenarios (crash, graceful, partition, cold start): trigger, observe, measure, restore. */
+package io.raftvip.bench.scenario;
