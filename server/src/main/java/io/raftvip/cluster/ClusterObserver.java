@@ -95,7 +95,7 @@ public final class ClusterObserver implements AutoCloseable {
       if (!owner.isEmpty()) {
         final boolean hadOwner = !lastOwner.isEmpty() && !lastOwner.equals(owner);
         final long unowned = hadOwner ? Math.max(0, now - lastOwnerSeenMillis) : 0;
-        if (hadOwner || previous != Observation.INITIAL) {
+        if (hadOwner) { // the first owner after start-up is no failover
           failover = new FailoverRecord(now, lastOwner, owner, unowned);
         }
         ownerSince = owner.equals(nodeId) ? ownership.ownedSinceMillis() : now;
