@@ -125,9 +125,12 @@ public final class Daemon {
     final RaftEvents events = new RaftEvents(b.nodeId);
     final List<PeerSpec> peers = config.peers().stream()
         .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
+    final var tlsFiles = config.admin().tls();
     b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
         config.groupId(), config.storage(),
-        new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease()), events);
+        new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease()),
+        tlsFiles == null ? null : new io.raftvip.raft.RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca()),
+        events);
 
     final OwnershipController controller = new OwnershipController(b.nodeId, b.vips, b.raft,
         b.addresses, b.announcer, new AnnouncementSettings(config.announce().repeat(),
