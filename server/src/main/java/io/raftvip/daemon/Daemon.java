@@ -108,14 +108,22 @@ public final class Daemon {
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
     b.notifier = SdNotifiers.fromEnvironment(System.getenv());
     b.notifier.status("starting");
-    final TimingConfig t = config.timing();
-
     final NativeLibC libc = NativeLibC.load(); // once, up front: loading costs ~250 ms
     b.addresses = new NetlinkAddressManager(libc);
     b.announcer = new PacketAnnouncer(libc);
     b.cleaner = new StaleVipCleaner(b.nodeId, b.addresses);
     b.cleaner.removeStale(b.vips);
+    try {
+      return startRest(config, version, b);
+    } catch (IOException | RuntimeException e) {
+      abort(b); // a half-started node must not keep Raft running or the VIP bound
+      throw e;
+    }
+  }
 
+  /** Everything after the stale-VIP clean-up; {@link #abort} undoes it if it throws. */
+  private static Daemon startRest(RaftvipConfig config, String version, Builder b) throws IOException {
+    final TimingConfig t = config.timing();
     final RaftvipMetrics metrics = new RaftvipMetrics(version);
     if (config.metrics().enabled()) {
       b.metricsServer = Optional.of(MetricsServer.start(config.metrics().listen().host(),
@@ -174,6 +182,36 @@ public final class Daemon {
     b.notifier.ready();
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
     return new Daemon(b);
+  }
+
+  private static void abort(Builder b) {
+    final List<AutoCloseable> started = new ArrayList<>();
+    if (b.admin != null) {
+      started.add(b.admin);
+    }
+    if (b.observer != null) {
+      started.add(b.observer);
+    }
+    if (b.subscription != null) {
+      started.add(b.subscription::close);
+    }
+    if (b.loop != null) {
+      started.add(b.loop);
+    }
+    if (b.raft != null) {
+      started.add(b.raft);
+    }
+    b.metricsServer.ifPresent(started::add);
+    for (AutoCloseable c : started) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("{}: cleaning up after a failed start: {}", b.nodeId, e.toString());
+      }
+    }
+    b.cleaner.removeConfigured(b.vips);
+    b.announcer.close();
+    b.addresses.close();
   }
 
   private static String statusLine(Observation o) {
