@@ -37,7 +37,7 @@ public final class ClusterObserver implements AutoCloseable {
   });
   private volatile Observation current = Observation.INITIAL;
   private String lastOwner = "";
-  private long lastQuorumMillis = System.currentTimeMillis();
+  private long lastQuorumMillis;
   private long lastOwnerSeenMillis;
 
   public ClusterObserver(String nodeId, RaftNode raft, OwnershipStatus ownership, Duration stale) {
