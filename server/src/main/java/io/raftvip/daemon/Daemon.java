@@ -60,6 +60,7 @@ public final class Daemon {
   private final Optional<MetricsServer> metricsServer;
   private final Optional<Watchdog> watchdog;
   private final List<Vip> vips;
+  private final long reachableMs;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean stopping;
 
@@ -78,6 +79,7 @@ public final class Daemon {
     this.metricsServer = b.metricsServer;
     this.watchdog = b.watchdog;
     this.vips = b.vips;
+    this.reachableMs = b.reachableMs;
   }
 
   /** Mutable bag used only while starting, so the constructor stays readable. */
@@ -96,6 +98,7 @@ public final class Daemon {
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
     List<Vip> vips;
+    long reachableMs;
   }
 
   /**
@@ -150,6 +153,7 @@ public final class Daemon {
     b.subscription = b.addresses.subscribe(b.loop);
 
     final Duration reachable = t.electionTimeoutMax();
+    b.reachableMs = reachable.toMillis();
     final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis());
     final EventStream eventStream = new EventStream(b.nodeId, assembler);
     b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
@@ -255,13 +259,10 @@ public final class Daemon {
   private void handOverIfLeader() {
     try {
       if (raft.snapshot().leader()) {
-        final List<String> targets = new ArrayList<>();
-        raft.members().stream()
-            .filter(m -> !m.peer().id().equals(nodeId) && m.ackAgeMs() >= 0)
-            .sorted((a, b) -> Long.compare(a.ackAgeMs(), b.ackAgeMs()))
-            .forEach(m -> targets.add(m.peer().id()));
-        if (!targets.isEmpty()) {
-          handOver.transfer(targets.get(0), true)
+        final var target = OwnershipHandOver.bestTarget(
+            raft.members().stream().filter(m -> !m.peer().id().equals(nodeId)).toList(), reachableMs);
+        if (target.isPresent()) {
+          handOver.transfer(target.get(), true)
               .get(HAND_OVER_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
           return;
         }
