@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterObserver implements AutoCloseable {
 
-  static final Duration PERIOD = Duration.ofMillis(50);
+  static final Duration PERIOD = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(ClusterObserver.class);
 
   private final String nodeId;

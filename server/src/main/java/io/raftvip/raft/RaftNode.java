@@ -26,6 +26,7 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,12 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     // Pre-vote stops a node cut off from the leader from disrupting a healthy majority.
     RaftServerConfigKeys.LeaderElection.setPreVote(props, true);
     RaftConfigKeys.Rpc.setType(props, new LeaseTrackingRpcType());
+    // raftvip's log holds only leader no-ops and configuration entries, a few hundred bytes
+    // each: Ratis' 8 MB direct write buffer and 4 MB appender batches would be wasted memory.
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(props, SizeInBytes.valueOf("256KB"));
+    RaftServerConfigKeys.Log.setWriteBufferSize(props, SizeInBytes.valueOf("512KB"));
+    RaftServerConfigKeys.Log.setPreallocatedSize(props, SizeInBytes.valueOf("256KB"));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(props, SizeInBytes.valueOf("4MB"));
     final Parameters params = new Parameters();
     params.put(LeaseTrackingFactory.TRACKER_KEY, tracker, FollowerAckTracker.class);
     params.put(LeaseTrackingFactory.HEARTBEAT_MS_KEY, timing.heartbeat().toMillis(), Long.class);

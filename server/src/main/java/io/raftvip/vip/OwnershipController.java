@@ -10,6 +10,7 @@ import io.raftvip.raft.LeadershipSnapshot;
 import io.raftvip.raft.LeadershipSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ public final class OwnershipController {
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnershipController.class);
   private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+  static final long OWNER_MAX_DELAY_MS = 50;
+  static final long PENDING_DELAY_MS = 5;
+  static final long IDLE_DELAY_MS = 100;
 
   private final String nodeId;
   private final List<Vip> vips;
@@ -42,6 +46,7 @@ public final class OwnershipController {
   private long term;
   private String holdBackReason;
   private long nextLifetimeRefresh;
+  private long leaseRemainingMs;
   private long nextNetworkRetry;
 
   /** Wiring: everything the controller touches is passed in, so tests can use fakes. */
@@ -83,6 +88,7 @@ public final class OwnershipController {
   public void evaluate() {
     final LeadershipSnapshot snap = leadership.snapshot();
     term = snap.term();
+    leaseRemainingMs = snap.leaseRemainingMs();
     final long now = nanoClock.getAsLong();
     final String veto = veto(snap);
     switch (state) {
@@ -108,6 +114,22 @@ public final class OwnershipController {
         }
       }
     }
+  }
+
+  /**
+   * When to evaluate again if no event comes first. An owner checks again the moment its lease
+   * would run out unless renewed (Ratis reports it in whole milliseconds, hence one less); a
+   * leader waiting for readiness or a lease polls briefly; anyone else relies on events and a
+   * slow safety tick.
+   *
+   * @return the delay in nanoseconds
+   */
+  public long nextEvaluationDelayNanos() {
+    return switch (state) {
+      case OWNER -> TimeUnit.MILLISECONDS.toNanos(Math.max(1, Math.min(OWNER_MAX_DELAY_MS, leaseRemainingMs - 1)));
+      case LEADER_PENDING -> TimeUnit.MILLISECONDS.toNanos(PENDING_DELAY_MS);
+      default -> TimeUnit.MILLISECONDS.toNanos(IDLE_DELAY_MS);
+    };
   }
 
   /** @return why this node may not own now, or null when it may */

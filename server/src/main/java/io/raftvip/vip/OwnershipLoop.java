@@ -5,6 +5,7 @@ import io.raftvip.net.AddressListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -12,20 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link OwnershipController} on one thread: an evaluation every few milliseconds (a
- * lease can run out between Raft events, so time alone must be able to trigger a release), a
- * kernel reconciliation every {@code reconcile}, and whatever events arrive in between.
+ * Runs the {@link OwnershipController} on one thread: an evaluation whenever an event arrives and
+ * again when the controller asks (an owner: the moment its lease would run out, since a lease
+ * ends by time alone, without any event), a kernel reconciliation every {@code reconcile}.
  */
 public final class OwnershipLoop implements AddressListener, AutoCloseable {
-
-  /** How often the ownership rule is re-checked; bounds how late a lost lease is noticed. */
-  public static final Duration CHECK_INTERVAL = Duration.ofMillis(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnershipLoop.class);
 
   private final OwnershipController controller;
   private final ScheduledExecutorService executor;
   private volatile long lastEvaluationNanos = System.nanoTime();
+  private ScheduledFuture<?> nextEvaluation;
 
   public OwnershipLoop(OwnershipController controller, Duration reconcile) {
     this.controller = controller;
@@ -37,15 +36,26 @@ public final class OwnershipLoop implements AddressListener, AutoCloseable {
     });
     ex.setRemoveOnCancelPolicy(true);
     this.executor = ex;
-    executor.scheduleWithFixedDelay(() -> guarded(OwnershipController::evaluate),
-        0, CHECK_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+    executor.execute(this::evaluateAndReschedule);
     executor.scheduleWithFixedDelay(() -> guarded(OwnershipController::reconcileKernel),
         reconcile.toNanos(), reconcile.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Re-evaluates at once (a Raft event arrived). */
   public void poke() {
-    executor.execute(() -> guarded(OwnershipController::evaluate));
+    executor.execute(this::evaluateAndReschedule);
+  }
+
+  /** Runs on the loop thread only, so {@code nextEvaluation} needs no lock. */
+  private void evaluateAndReschedule() {
+    guarded(OwnershipController::evaluate);
+    if (nextEvaluation != null) {
+      nextEvaluation.cancel(false);
+    }
+    if (!executor.isShutdown()) {
+      nextEvaluation = executor.schedule(this::evaluateAndReschedule,
+          controller.nextEvaluationDelayNanos(), TimeUnit.NANOSECONDS);
+    }
   }
 
   /**

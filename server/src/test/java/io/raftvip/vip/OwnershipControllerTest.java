@@ -111,6 +111,23 @@ class OwnershipControllerTest {
   }
 
   @Test
+  void owner_evaluatesAgainWhenItsLeaseWouldRunOut_othersRelyOnEvents() {
+    controller.evaluate();
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(OwnershipController.IDLE_DELAY_MS), controller.nextEvaluationDelayNanos());
+    snapshot = leader(true, 23);
+    controller.evaluate();
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(22), controller.nextEvaluationDelayNanos());
+    snapshot = leader(true, 500);
+    controller.evaluate();
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(OwnershipController.OWNER_MAX_DELAY_MS),
+        controller.nextEvaluationDelayNanos());
+    snapshot = leader(false, 0);
+    controller.evaluate();
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(OwnershipController.PENDING_DELAY_MS),
+        controller.nextEvaluationDelayNanos());
+  }
+
+  @Test
   void steppingDown_releases() {
     snapshot = leader(true, 50);
     controller.evaluate();
