@@ -18,8 +18,9 @@ public interface AddressManager extends AutoCloseable {
    *
    * @param vip the address and interface
    * @param validLifetime how long the kernel keeps the address unless this is called again;
-   *                      {@link Duration#ZERO} means forever. The preferred lifetime is 0, so the
-   *                      kernel never picks the VIP as a source address.
+   *                      {@link Duration#ZERO} means forever. With a finite lifetime the preferred
+   *                      lifetime is 0, so the kernel never picks the VIP as a source address;
+   *                      with {@link Duration#ZERO} both lifetimes are infinite.
    * @throws NetworkException naming the operation, the VIP and the errno; an
    *         {@link InterfaceNotFoundException} when the interface does not exist
    */

@@ -1,0 +1,80 @@
+package io.raftvip.ctl.output;
+
+import io.raftvip.proto.v1.Failover;
+import io.raftvip.proto.v1.Status;
+import io.raftvip.proto.v1.VipState;
+import java.util.List;
+
+/**
+ * The human form of {@code status}: a summary, the VIP table, the member table.
+ *
+ * <pre>
+ * cluster:        goldentooth-cp
+ * node:           allyrion (leader)
+ * owner:          allyrion (since 2025-01-02T03:04:05Z)
+ * term:           7
+ * leader:         allyrion
+ * quorum:         ok
+ * last failover:  2025-01-02T03:04:05Z bettley -> allyrion (unowned for 212 ms)
+ *
+ * VIP       INTERFACE  BOUND HERE
+ * 10.4.0.9  end0       yes
+ *
+ * ID ... (see {@link MembersPrinter})
+ * </pre>
+ *
+ * A lost quorum and a missing owner are spelled out, because that is when an operator looks.
+ */
+public final class StatusPrinter {
+  private final MembersPrinter members = new MembersPrinter();
+
+  /** The whole status as text, ending in a newline. */
+  public String render(Status s) {
+    StringBuilder text = new StringBuilder();
+    field(text, "cluster", s.getCluster());
+    field(text, "node", s.getNode() + " (" + MembersPrinter.role(s.getRole()) + ")");
+    field(text, "owner", owner(s));
+    field(text, "term", Long.toString(s.getTerm()));
+    field(text, "leader", s.getLeader().isEmpty() ? "unknown" : s.getLeader());
+    field(text, "quorum", quorum(s));
+    field(text, "last failover", s.hasLastFailover() ? failover(s.getLastFailover()) : "none observed");
+    text.append('\n').append(vips(s.getVipsList()));
+    text.append('\n').append(members.render(s.getMembersList()));
+    return text.toString();
+  }
+
+  private static void field(StringBuilder text, String name, String value) {
+    text.append(String.format("%-16s%s", name + ":", value)).append('\n');
+  }
+
+  private static String owner(Status s) {
+    if (s.getOwner().isEmpty()) {
+      return "none (no node holds the VIP)";
+    }
+    return s.getOwner() + (s.hasOwnerSince() ? " (since " + TimeText.instant(s.getOwnerSince()) + ")" : "");
+  }
+
+  private static String quorum(Status s) {
+    return switch (s.getQuorum()) {
+      case QUORUM_OK -> "ok";
+      case QUORUM_LOST -> "LOST (no node may own the VIP until a majority is back)";
+      default -> "unknown";
+    };
+  }
+
+  private static String failover(Failover f) {
+    String from = f.getFrom().isEmpty() ? "none" : f.getFrom();
+    String to = f.getTo().isEmpty() ? "none" : f.getTo();
+    String unowned = f.hasUnowned() ? " (unowned for " + TimeText.millis(f.getUnowned()) + ")" : "";
+    return TimeText.instant(f.getAt()) + " " + from + " -> " + to + unowned;
+  }
+
+  private static String vips(List<VipState> vips) {
+    if (vips.isEmpty()) {
+      return "no VIPs configured\n";
+    }
+    TablePrinter table = new TablePrinter(List.of("VIP", "INTERFACE", "BOUND HERE"));
+    vips.forEach(v -> table.row(v.getAddress(), v.getInterface(), v.getBoundHere() ? "yes" : "no"));
+    return table.render();
+  }
+}

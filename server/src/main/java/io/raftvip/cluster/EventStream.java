@@ -1,0 +1,94 @@
+package io.raftvip.cluster;
+
+import io.raftvip.proto.v1.Event;
+import io.raftvip.proto.v1.EventType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns changes between observations into admin API events (owner, leader, members, quorum)
+ * and hands them to subscribers. Also logs the cluster-level transitions once each.
+ */
+public final class EventStream implements ObservationListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+
+  private final String nodeId;
+  private final StatusAssembler assembler;
+  private final List<Consumer<Event>> subscribers = new CopyOnWriteArrayList<>();
+
+  public EventStream(String nodeId, StatusAssembler assembler) {
+    this.nodeId = nodeId;
+    this.assembler = assembler;
+  }
+
+  /** @return a handle that unsubscribes */
+  public AutoCloseable subscribe(Consumer<Event> subscriber) {
+    subscribers.add(subscriber);
+    return () -> subscribers.remove(subscriber);
+  }
+
+  @Override
+  public void observed(Observation previous, Observation current) {
+    if (!current.leader().equals(previous.leader())) {
+      emit(current, EventType.EVENT_LEADER_CHANGED, "leader is now "
+          + (current.leader().isEmpty() ? "unknown" : current.leader()) + " (term " + current.term() + ")");
+    }
+    if (!current.owner().equals(previous.owner())) {
+      final String text = current.owner().isEmpty()
+          ? "no owner (was " + orNone(previous.owner()) + ")"
+          : "owner is now " + current.owner() + " (was " + orNone(previous.owner()) + ")";
+      emit(current, EventType.EVENT_OWNER_CHANGED, text);
+    }
+    if (previous != Observation.INITIAL && current.quorum() != previous.quorum()) {
+      if (current.quorum()) {
+        LOG.info("{}: quorum regained (term {})", nodeId, current.term());
+        emit(current, EventType.EVENT_QUORUM_REGAINED, "quorum regained");
+      } else {
+        LOG.warn("{}: QUORUM LOST: no majority reachable; no node owns the VIP until one is back", nodeId);
+        emit(current, EventType.EVENT_QUORUM_LOST, "quorum lost: no node owns the VIP");
+      }
+    }
+    final Set<String> before = ids(previous);
+    final Set<String> after = ids(current);
+    if (previous != Observation.INITIAL && !before.isEmpty()) {
+      for (String id : after) {
+        if (!before.contains(id)) {
+          emit(current, EventType.EVENT_MEMBER_JOINED, "member " + id + " joined");
+        }
+      }
+      for (String id : before) {
+        if (!after.contains(id)) {
+          emit(current, EventType.EVENT_MEMBER_LEFT, "member " + id + " left");
+        }
+      }
+    }
+  }
+
+  private static String orNone(String s) {
+    return s.isEmpty() ? "none" : s;
+  }
+
+  private static Set<String> ids(Observation o) {
+    final Set<String> ids = new HashSet<>();
+    o.members().forEach(m -> ids.add(m.peer().id()));
+    return ids;
+  }
+
+  private void emit(Observation o, EventType type, String message) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    final long now = System.currentTimeMillis();
+    final Event event = Event.newBuilder()
+        .setAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(now / 1000)
+            .setNanos((int) (now % 1000) * 1_000_000))
+        .setType(type).setMessage(message).setStatus(assembler.status(o)).build();
+    subscribers.forEach(s -> s.accept(event));
+  }
+}

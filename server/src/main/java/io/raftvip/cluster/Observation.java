@@ -1,0 +1,24 @@
+package io.raftvip.cluster;
+
+import io.raftvip.raft.MemberView;
+import java.util.List;
+
+/**
+ * The cluster as this node sees it at one instant.
+ *
+ * @param owner who holds the VIP ("" = nobody, as far as this node can tell)
+ * @param ownerSinceMillis wall-clock ms since when {@code owner} has owned it (0 if no owner)
+ * @param leader the known Raft leader ("" if none)
+ * @param term the current Raft term
+ * @param selfLeader this node is the Raft leader
+ * @param quorum a leader with a majority exists (leader: valid lease; follower: recent contact)
+ * @param members the voting members
+ * @param lastFailover the last change of owner, or null
+ */
+public record Observation(String owner, long ownerSinceMillis, String leader, long term,
+                          boolean selfLeader, boolean quorum, List<MemberView> members,
+                          FailoverRecord lastFailover) {
+
+  static final Observation INITIAL =
+      new Observation("", 0, "", 0, false, false, List.of(), null);
+}

@@ -1,0 +1,246 @@
+package io.raftvip.daemon;
+
+import io.raftvip.admin.AdminServer;
+import io.raftvip.admin.TlsFiles;
+import io.raftvip.announce.PacketAnnouncer;
+import io.raftvip.cluster.ClusterAdmin;
+import io.raftvip.cluster.ClusterObserver;
+import io.raftvip.cluster.EventStream;
+import io.raftvip.cluster.Observation;
+import io.raftvip.cluster.OwnershipHandOver;
+import io.raftvip.cluster.OwnershipStatus;
+import io.raftvip.cluster.StatusAssembler;
+import io.raftvip.config.RaftvipConfig;
+import io.raftvip.config.TimingConfig;
+import io.raftvip.metrics.MetricsServer;
+import io.raftvip.metrics.RaftvipMetrics;
+import io.raftvip.net.AddressManager;
+import io.raftvip.net.Vip;
+import io.raftvip.net.netlink.NativeLibC;
+import io.raftvip.net.netlink.NetlinkAddressManager;
+import io.raftvip.raft.PeerSpec;
+import io.raftvip.raft.RaftNode;
+import io.raftvip.raft.RaftTiming;
+import io.raftvip.systemd.SdNotifier;
+import io.raftvip.systemd.SdNotifiers;
+import io.raftvip.systemd.Watchdog;
+import io.raftvip.vip.AnnouncementSettings;
+import io.raftvip.vip.OwnershipController;
+import io.raftvip.vip.OwnershipLoop;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running raftvip node: wires the network layer, the Raft server, the ownership loop, the
+ * observer, the admin API, metrics and systemd notification, and stops them in the safe order.
+ */
+public final class Daemon {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+  private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
+
+  private final String nodeId;
+  private final SdNotifier notifier;
+  private final StaleVipCleaner cleaner;
+  private final AddressManager addresses;
+  private final PacketAnnouncer announcer;
+  private final RaftNode raft;
+  private final OwnershipLoop loop;
+  private final AddressManager.Subscription subscription;
+  private final ClusterObserver observer;
+  private final OwnershipHandOver handOver;
+  private final AdminServer admin;
+  private final Optional<MetricsServer> metricsServer;
+  private final Optional<Watchdog> watchdog;
+  private final List<Vip> vips;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean stopping;
+
+  private Daemon(Builder b) {
+    this.nodeId = b.nodeId;
+    this.notifier = b.notifier;
+    this.cleaner = b.cleaner;
+    this.addresses = b.addresses;
+    this.announcer = b.announcer;
+    this.raft = b.raft;
+    this.loop = b.loop;
+    this.subscription = b.subscription;
+    this.observer = b.observer;
+    this.handOver = b.handOver;
+    this.admin = b.admin;
+    this.metricsServer = b.metricsServer;
+    this.watchdog = b.watchdog;
+    this.vips = b.vips;
+  }
+
+  /** Mutable bag used only while starting, so the constructor stays readable. */
+  private static final class Builder {
+    String nodeId;
+    SdNotifier notifier;
+    StaleVipCleaner cleaner;
+    AddressManager addresses;
+    PacketAnnouncer announcer;
+    RaftNode raft;
+    OwnershipLoop loop;
+    AddressManager.Subscription subscription;
+    ClusterObserver observer;
+    OwnershipHandOver handOver;
+    AdminServer admin;
+    Optional<MetricsServer> metricsServer = Optional.empty();
+    Optional<Watchdog> watchdog = Optional.empty();
+    List<Vip> vips;
+  }
+
+  /**
+   * Starts a node. Stale VIPs of ours are removed before Raft starts, so a VIP left by a
+   * crashed process never outlives the restart.
+   */
+  public static Daemon start(RaftvipConfig config, String version) throws IOException {
+    final Builder b = new Builder();
+    b.nodeId = config.node();
+    b.vips = config.vips().stream().map(v -> v.toVip()).toList();
+    b.notifier = SdNotifiers.fromEnvironment(System.getenv());
+    b.notifier.status("starting");
+    final TimingConfig t = config.timing();
+
+    final NativeLibC libc = NativeLibC.load(); // once, up front: loading costs ~250 ms
+    b.addresses = new NetlinkAddressManager(libc);
+    b.announcer = new PacketAnnouncer(libc);
+    b.cleaner = new StaleVipCleaner(b.nodeId, b.addresses);
+    b.cleaner.removeStale(b.vips);
+
+    final RaftvipMetrics metrics = new RaftvipMetrics(version);
+    if (config.metrics().enabled()) {
+      b.metricsServer = Optional.of(MetricsServer.start(config.metrics().listen().host(),
+          config.metrics().listen().port(), metrics));
+    }
+    final OwnershipStatus ownership = new OwnershipStatus();
+    final RaftEvents events = new RaftEvents(b.nodeId);
+    final List<PeerSpec> peers = config.peers().stream()
+        .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
+    b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
+        config.groupId(), config.storage(),
+        new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease()), events);
+
+    final OwnershipController controller = new OwnershipController(b.nodeId, b.vips, b.raft,
+        b.addresses, b.announcer, new AnnouncementSettings(config.announce().repeat(),
+            config.announce().interval(), config.announce().refresh()),
+        t.vipLifetime(), System::nanoTime, ownership);
+    b.loop = new OwnershipLoop(controller, t.reconcile());
+    events.onAnyEvent(b.loop::poke);
+    b.raft.warmUpAdminClient();
+    b.subscription = b.addresses.subscribe(b.loop);
+
+    final Duration reachable = t.electionTimeoutMax();
+    final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis());
+    final EventStream eventStream = new EventStream(b.nodeId, assembler);
+    b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
+    final MetricsBridge metricsBridge = new MetricsBridge(b.nodeId, metrics, b.vips, reachable);
+    ownership.addListener(metricsBridge);
+    ownership.addListener((from, to, term, reason) -> b.observer.poke());
+    events.onAnyEvent(b.observer::poke);
+    b.observer.addListener(metricsBridge);
+    b.observer.addListener(eventStream);
+    b.observer.addListener((prev, cur) -> {
+      if (!cur.owner().equals(prev.owner()) || cur.term() != prev.term() || cur.quorum() != prev.quorum()) {
+        b.notifier.status(statusLine(cur));
+      }
+    });
+    b.observer.start();
+
+    b.handOver = new OwnershipHandOver(b.nodeId, b.raft, b.loop, HAND_OVER_TIMEOUT);
+    final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
+        eventStream, b.handOver, reachable);
+    final var adminConfig = config.admin();
+    final TlsFiles tls = adminConfig.tls() == null ? null
+        : new TlsFiles(adminConfig.tls().cert(), adminConfig.tls().key(), adminConfig.tls().ca());
+    b.admin = AdminServer.start(backend, adminConfig.socket(),
+        adminConfig.listen() == null ? null : adminConfig.listen().host(),
+        adminConfig.listen() == null ? 0 : adminConfig.listen().port(), tls);
+
+    final long healthyWithinNanos = TimeUnit.SECONDS.toNanos(5);
+    b.watchdog = Watchdog.start(System.getenv(), ProcessHandle.current().pid(), b.notifier,
+        () -> System.nanoTime() - b.loop.lastEvaluationNanos() < healthyWithinNanos);
+    b.notifier.ready();
+    LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
+    return new Daemon(b);
+  }
+
+  private static String statusLine(Observation o) {
+    return (o.owner().isEmpty() ? "no owner" : "owner " + o.owner()) + ", term " + o.term()
+        + (o.quorum() ? "" : ", QUORUM LOST");
+  }
+
+  /** Blocks until {@link #stop()} completed. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Stops gracefully: admin API first, then release the VIP and hand leadership to the best
+   * follower (release first: a transfer skips pre-vote), then Raft. Idempotent.
+   */
+  public void stop() {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      stopping = true;
+    }
+    LOG.info("{}: stopping", nodeId);
+    notifier.stopping();
+    closeQuietly("admin API", admin);
+    handOverIfLeader();
+    watchdog.ifPresent(Watchdog::close);
+    closeQuietly("observer", observer);
+    closeQuietly("address subscription", subscription::close);
+    closeQuietly("ownership loop", loop);
+    closeQuietly("Raft server", raft);
+    cleaner.removeConfigured(vips); // belt and braces: the controller released already
+    metricsServer.ifPresent(m -> closeQuietly("metrics", m));
+    closeQuietly("announcer", announcer);
+    closeQuietly("netlink", addresses);
+    LOG.info("{}: stopped", nodeId);
+    stopped.countDown();
+  }
+
+  private void handOverIfLeader() {
+    try {
+      if (raft.snapshot().leader()) {
+        final List<String> targets = new ArrayList<>();
+        raft.members().stream()
+            .filter(m -> !m.peer().id().equals(nodeId) && m.ackAgeMs() >= 0)
+            .sorted((a, b) -> Long.compare(a.ackAgeMs(), b.ackAgeMs()))
+            .forEach(m -> targets.add(m.peer().id()));
+        if (!targets.isEmpty()) {
+          handOver.transfer(targets.get(0), true)
+              .get(HAND_OVER_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+          return;
+        }
+      }
+      loop.holdBack("shutting down").get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("{}: graceful hand-over did not complete: {}", nodeId, e.toString());
+      try {
+        loop.holdBack("shutting down").get(2, TimeUnit.SECONDS);
+      } catch (Exception again) {
+        LOG.error("{}: could not release through the ownership loop: {}", nodeId, again.toString());
+      }
+    }
+  }
+
+  private void closeQuietly(String what, AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("{}: closing {} failed: {}", nodeId, what, e.toString());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.raftvip.daemon;
+
+import io.raftvip.cluster.Observation;
+import io.raftvip.cluster.ObservationListener;
+import io.raftvip.metrics.RaftvipMetrics;
+import io.raftvip.net.Vip;
+import io.raftvip.raft.MemberView;
+import io.raftvip.vip.OwnershipListener;
+import io.raftvip.vip.OwnershipState;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Feeds ownership transitions and cluster observations into the Prometheus metrics. */
+final class MetricsBridge implements OwnershipListener, ObservationListener {
+
+  private final String nodeId;
+  private final RaftvipMetrics metrics;
+  private final List<Vip> vips;
+  private final long reachableMs;
+
+  MetricsBridge(String nodeId, RaftvipMetrics metrics, List<Vip> vips, Duration reachable) {
+    this.nodeId = nodeId;
+    this.metrics = metrics;
+    this.vips = vips;
+    this.reachableMs = reachable.toMillis();
+    vips.forEach(v -> metrics.setOwned(v.address().getHostAddress(), false));
+  }
+
+  @Override
+  public void transitioned(OwnershipState from, OwnershipState to, long term, String reason) {
+    final boolean owned = to == OwnershipState.OWNER;
+    vips.forEach(v -> metrics.setOwned(v.address().getHostAddress(), owned));
+    if (from == OwnershipState.OWNER && reason.startsWith("leader lease lost")) {
+      metrics.leaseLost();
+    }
+  }
+
+  @Override
+  public void announced(String vip) {
+    metrics.announced(vip);
+  }
+
+  @Override
+  public void observed(Observation previous, Observation current) {
+    metrics.setTerm(current.term());
+    metrics.setLeader(current.selfLeader());
+    metrics.setQuorum(current.quorum());
+    if (!current.leader().equals(previous.leader()) && !current.leader().isEmpty()) {
+      metrics.leaderChanged();
+    }
+    if (current.lastFailover() != null && current.lastFailover() != previous.lastFailover()
+        && nodeId.equals(current.lastFailover().to())) {
+      metrics.failover(Duration.ofMillis(current.lastFailover().unownedMs()));
+    }
+    final Set<String> present = new HashSet<>();
+    // Reachability is known only on the leader; elsewhere the series are absent, not "down".
+    for (MemberView m : current.selfLeader() ? current.members() : List.<MemberView>of()) {
+      present.add(m.peer().id());
+      metrics.setMemberReachable(m.peer().id(), m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs);
+    }
+    for (MemberView m : previous.members()) {
+      if (!present.contains(m.peer().id())) {
+        metrics.forgetMember(m.peer().id());
+      }
+    }
+  }
+}

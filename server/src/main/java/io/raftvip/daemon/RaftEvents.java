@@ -1,0 +1,53 @@
+package io.raftvip.daemon;
+
+import io.raftvip.raft.RaftEventListener;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives Ratis' notifications and pokes whoever must re-evaluate (the ownership loop, the
+ * observer). Exists before the components it pokes, which are built after the Raft server.
+ */
+final class RaftEvents implements RaftEventListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RaftEvents.class);
+
+  private final String nodeId;
+  private final List<Runnable> pokes = new CopyOnWriteArrayList<>();
+
+  RaftEvents(String nodeId) {
+    this.nodeId = nodeId;
+  }
+
+  void onAnyEvent(Runnable poke) {
+    pokes.add(poke);
+  }
+
+  @Override
+  public void leaderChanged(String leaderId, long term) {
+    LOG.info("{}: leader is now {} (term {})", nodeId, leaderId.isEmpty() ? "unknown" : leaderId, term);
+    pokeAll();
+  }
+
+  @Override
+  public void leaderReady() {
+    pokeAll();
+  }
+
+  @Override
+  public void leadershipLost() {
+    pokeAll();
+  }
+
+  @Override
+  public void membershipChanged() {
+    LOG.info("{}: Raft membership changed", nodeId);
+    pokeAll();
+  }
+
+  private void pokeAll() {
+    pokes.forEach(Runnable::run);
+  }
+}

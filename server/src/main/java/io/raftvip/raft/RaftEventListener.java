@@ -1,0 +1,20 @@
+package io.raftvip.raft;
+
+/**
+ * Leadership and membership events from Ratis. Called on Ratis threads, often while Ratis holds
+ * its server lock: implementations must hand work off and return at once.
+ */
+public interface RaftEventListener {
+
+  /** A new leader is known (it may be this node); nothing of its term is committed yet. */
+  void leaderChanged(String leaderId, long term);
+
+  /** This node's leadership is ready: an entry of its term is committed. */
+  void leaderReady();
+
+  /** This node stopped being leader, for whatever reason (the late signal: the lease is faster). */
+  void leadershipLost();
+
+  /** The Raft configuration (the member list) changed. */
+  void membershipChanged();
+}

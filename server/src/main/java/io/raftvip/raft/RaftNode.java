@@ -1,0 +1,282 @@
+package io.raftvip.raft;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftConfiguration;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.util.TimeDuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of the raftvip Raft group: an embedded Ratis server (gRPC transport, durable
+ * storage, RECOVER start-up) plus the reads and admin operations the daemon needs.
+ */
+public final class RaftNode implements LeadershipSource, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+
+  private final RaftPeerId selfId;
+  private final RaftGroup group;
+  private final RaftServer server;
+  private final RaftServer.Division division;
+  private final FollowerAckTracker tracker;
+  private final LeaderLease lease;
+  private final long leaseMs;
+  private final RaftProperties properties;
+  private final Parameters parameters;
+  private final ExecutorService adminExecutor;
+  private RaftClient adminClient;
+  private List<RaftPeer> adminClientPeers = List.of();
+
+  private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
+                   long leaseMs, RaftProperties properties, Parameters parameters) throws IOException {
+    this.selfId = selfId;
+    this.group = group;
+    this.server = server;
+    this.division = server.getDivision(group.getGroupId());
+    this.tracker = tracker;
+    this.leaseMs = leaseMs;
+    this.lease = new LeaderLease(leaseMs);
+    this.properties = properties;
+    this.parameters = parameters;
+    this.adminExecutor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "raftvip-raft-admin");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Starts the Ratis server. With existing storage the membership and term are recovered from
+   * it and {@code initialPeers} only matters on first boot (like etcd's initial-cluster).
+   *
+   * @param bindHost the host to listen on for Raft traffic
+   */
+  public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
+                               UUID groupId, Path storageDir, RaftTiming timing,
+                               RaftEventListener listener) throws IOException {
+    final FollowerAckTracker tracker = new FollowerAckTracker();
+    final RaftProperties props = new RaftProperties();
+    RaftServerConfigKeys.setStorageDir(props, List.of(storageDir.toFile()));
+    GrpcConfigKeys.Server.setHost(props, bindHost);
+    GrpcConfigKeys.Server.setPort(props, port);
+    RaftServerConfigKeys.Rpc.setTimeoutMin(props, ms(timing.electionTimeoutMin()));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(props, ms(timing.electionTimeoutMax()));
+    // Our own lease decides ownership; Ratis' lease only serves linearizable reads we don't use.
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(props, false);
+    // Pre-vote stops a node cut off from the leader from disrupting a healthy majority.
+    RaftServerConfigKeys.LeaderElection.setPreVote(props, true);
+    RaftConfigKeys.Rpc.setType(props, new LeaseTrackingRpcType());
+    final Parameters params = new Parameters();
+    params.put(LeaseTrackingFactory.TRACKER_KEY, tracker, FollowerAckTracker.class);
+    params.put(LeaseTrackingFactory.HEARTBEAT_MS_KEY, timing.heartbeat().toMillis(), Long.class);
+
+    final RaftPeerId self = RaftPeerId.valueOf(selfId);
+    final List<RaftPeer> peers = initialPeers.stream().map(PeerSpec::toRaftPeer).toList();
+    final RaftGroup group = RaftGroup.valueOf(RaftGroupId.valueOf(groupId), peers);
+    final RaftEventListener trackingListener = new RaftEventListener() {
+      @Override public void leaderChanged(String leaderId, long term) {
+        if (!selfId.equals(leaderId)) {
+          tracker.clear();
+        }
+        listener.leaderChanged(leaderId, term);
+      }
+      @Override public void leaderReady() {
+        listener.leaderReady();
+      }
+      @Override public void leadershipLost() {
+        tracker.clear();
+        listener.leadershipLost();
+      }
+      @Override public void membershipChanged() {
+        listener.membershipChanged();
+      }
+    };
+    final RaftServer server = RaftServer.newBuilder()
+        .setServerId(self)
+        .setGroup(group)
+        .setStateMachine(new VipStateMachine(trackingListener))
+        .setProperties(props)
+        .setParameters(params)
+        .setOption(RaftStorage.StartupOption.RECOVER)
+        .build();
+    server.start();
+    LOG.info("{}: Raft server started on {}:{} (group {}, storage {})", selfId, bindHost, port,
+        groupId, storageDir);
+    return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params);
+  }
+
+  private static TimeDuration ms(Duration d) {
+    return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** @return this node's id */
+  public String selfId() {
+    return selfId.toString();
+  }
+
+  @Override
+  public LeadershipSnapshot snapshot() {
+    final DivisionInfo info = division.getInfo();
+    final boolean leader = info.isLeader();
+    final boolean ready = leader && info.isLeaderReady();
+    final long leaseRemaining = leader ? leaseRemainingMs() : 0;
+    final RaftPeerId leaderId = info.getLeaderId();
+    return new LeadershipSnapshot(leader, ready, leaseRemaining, info.getCurrentTerm(),
+        leaderId == null ? "" : leaderId.toString(), -1, leader ? higherPriorityTarget() : "");
+  }
+
+  /**
+   * Ratis hands leadership to a caught-up member of higher priority on its own, and that
+   * transfer skips pre-vote without telling the state machine first. Spotting the same
+   * condition here lets the owner release the VIP before the transfer can complete.
+   */
+  private String higherPriorityTarget() {
+    final RaftConfiguration conf = division.getRaftConf();
+    final RaftPeer me = conf.getPeer(selfId);
+    if (me == null) {
+      return "";
+    }
+    final long lastIndex = division.getRaftLog().getLastEntryTermIndex() == null
+        ? -1 : division.getRaftLog().getLastEntryTermIndex().getIndex();
+    for (RaftPeer peer : conf.getCurrentPeers()) {
+      if (peer.getPriority() > me.getPriority()
+          && tracker.ackedSendAgeMs(peer.getId()).map(age -> age < leaseMs).orElse(false)
+          && tracker.matchIndex(peer.getId()) >= lastIndex) {
+        return peer.getId().toString();
+      }
+    }
+    return "";
+  }
+
+  private long leaseRemainingMs() {
+    final RaftConfiguration conf = division.getRaftConf();
+    return lease.remainingMs(selfId, conf.getCurrentPeers(), conf.getPreviousPeers(),
+        tracker::ackedSendAgeMs);
+  }
+
+  /**
+   * @return on a follower, ms since the leader last contacted this node; -1 when unknown
+   */
+  public long leaderContactAgeMs() {
+    final var role = division.getInfo().getRoleInfoProto();
+    if (role.hasFollowerInfo() && role.getFollowerInfo().hasLeaderInfo()) {
+      return role.getFollowerInfo().getLeaderInfo().getLastRpcElapsedTimeMs();
+    }
+    return -1;
+  }
+
+  /** @return the voting members of the current configuration, with this node's view of them */
+  public List<MemberView> members() {
+    final DivisionInfo info = division.getInfo();
+    final RaftPeerId leaderId = info.getLeaderId();
+    final boolean iLead = info.isLeader();
+    final List<MemberView> out = new ArrayList<>();
+    for (RaftPeer peer : division.getRaftConf().getCurrentPeers()) {
+      final boolean isSelf = peer.getId().equals(selfId);
+      final long age = !iLead ? -1 : isSelf ? 0 : tracker.ackedSendAgeMs(peer.getId()).orElse(-1L);
+      out.add(new MemberView(PeerSpec.of(peer), peer.getId().equals(leaderId), age));
+    }
+    return out;
+  }
+
+  /** @return true when a membership change (joint consensus) is in progress */
+  public boolean membershipChangeInProgress() {
+    return !division.getRaftConf().getPreviousPeers().isEmpty();
+  }
+
+  /**
+   * Hands leadership to {@code target} (or, when null, to the best-placed follower as Ratis
+   * picks it). The caller releases the VIP first: a transfer skips pre-vote.
+   */
+  public CompletableFuture<Void> transferLeadership(String target, Duration timeout) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        final RaftClientReply reply = adminClient().admin().transferLeadership(
+            target == null ? null : RaftPeerId.valueOf(target), timeout.toMillis());
+        if (!reply.isSuccess()) {
+          throw new IllegalStateException("transfer to " + target + " failed: " + reply.getException());
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, adminExecutor);
+  }
+
+  /** Replaces the voting membership (Ratis setConfiguration, joint consensus underneath). */
+  public CompletableFuture<Void> setMembers(Collection<PeerSpec> members) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        final RaftClientReply reply = adminClient().admin().setConfiguration(
+            members.stream().map(PeerSpec::toRaftPeer).toList());
+        if (!reply.isSuccess()) {
+          throw new IllegalStateException("membership change failed: " + reply.getException());
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, adminExecutor);
+  }
+
+  /**
+   * The client for admin calls, kept open and connected: building one and opening its gRPC
+   * channel costs tens of milliseconds, which a hand-over would otherwise spend with the VIP
+   * already released. Rebuilt when the membership changed. Used on the admin thread only.
+   */
+  private RaftClient adminClient() throws IOException {
+    final List<RaftPeer> peers = List.copyOf(division.getRaftConf().getCurrentPeers());
+    if (adminClient == null || !peers.equals(adminClientPeers)) {
+      if (adminClient != null) {
+        adminClient.close();
+      }
+      adminClient = RaftClient.newBuilder().setProperties(properties).setParameters(parameters)
+          .setRaftGroup(RaftGroup.valueOf(group.getGroupId(), peers)).setLeaderId(selfId).build();
+      adminClientPeers = peers;
+    }
+    return adminClient;
+  }
+
+  /** Opens the admin client's connections ahead of need (see {@link #adminClient()}). */
+  public void warmUpAdminClient() {
+    adminExecutor.execute(() -> {
+      try {
+        adminClient().getGroupManagementApi(selfId).info(group.getGroupId());
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("{}: admin client warm-up failed: {}", selfId, e.toString());
+      }
+    });
+  }
+
+  @Override
+  public void close() throws IOException {
+    adminExecutor.shutdownNow();
+    if (adminClient != null) {
+      adminClient.close();
+    }
+    server.close();
+    LOG.info("{}: Raft server stopped", selfId);
+  }
+}

@@ -1,0 +1,277 @@
+package io.raftvip.vip;
+
+import io.raftvip.announce.Announcer;
+import io.raftvip.net.AddressEvent;
+import io.raftvip.net.AddressManager;
+import io.raftvip.net.BoundAddress;
+import io.raftvip.net.NetworkException;
+import io.raftvip.net.Vip;
+import io.raftvip.raft.LeadershipSnapshot;
+import io.raftvip.raft.LeadershipSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the ownership rule: this node holds its VIPs only while it is Raft leader, its
+ * leadership is ready and its lease is valid, and lets go the moment any of them fails. It also
+ * makes the kernel match that decision: re-binds a VIP removed behind an owner's back, removes a
+ * VIP found on a non-owner, refreshes the kernel lifetime backstop and schedules announcements.
+ *
+ * <p>Not thread-safe: {@link OwnershipLoop} calls every method on its single thread.
+ */
+public final class OwnershipController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OwnershipController.class);
+  private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+
+  private final String nodeId;
+  private final List<Vip> vips;
+  private final LeadershipSource leadership;
+  private final AddressManager addresses;
+  private final Announcer announcer;
+  private final AnnouncementPlan announcements;
+  private final Duration vipLifetime;
+  private final long lifetimeRefreshNanos;
+  private final LongSupplier nanoClock;
+  private final OwnershipListener listener;
+
+  private OwnershipState state = OwnershipState.FOLLOWER;
+  private long term;
+  private String holdBackReason;
+  private long nextLifetimeRefresh;
+  private long nextNetworkRetry;
+
+  /** Wiring: everything the controller touches is passed in, so tests can use fakes. */
+  public OwnershipController(String nodeId, List<Vip> vips, LeadershipSource leadership,
+                             AddressManager addresses, Announcer announcer, AnnouncementSettings announce,
+                             Duration vipLifetime, LongSupplier nanoClock, OwnershipListener listener) {
+    this.nodeId = nodeId;
+    this.vips = List.copyOf(vips);
+    this.leadership = leadership;
+    this.addresses = addresses;
+    this.announcer = announcer;
+    this.announcements = new AnnouncementPlan(announce.repeat(), announce.interval(), announce.refresh());
+    this.vipLifetime = vipLifetime;
+    this.lifetimeRefreshNanos = vipLifetime.isZero() ? Long.MAX_VALUE : vipLifetime.toNanos() / 3;
+    this.nanoClock = nanoClock;
+    this.listener = listener;
+  }
+
+  /** @return the current state */
+  public OwnershipState state() {
+    return state;
+  }
+
+  /** @return the Raft term seen at the last evaluation */
+  public long term() {
+    return term;
+  }
+
+  /**
+   * Keeps this node from owning (hand-over to another node, shutdown) and releases at once;
+   * {@code null} lifts the hold.
+   */
+  public void holdBack(String reason) {
+    holdBackReason = reason;
+    evaluate();
+  }
+
+  /** Decides and acts; called every few milliseconds and on every Raft event. */
+  public void evaluate() {
+    final LeadershipSnapshot snap = leadership.snapshot();
+    term = snap.term();
+    final long now = nanoClock.getAsLong();
+    final String veto = veto(snap);
+    switch (state) {
+      case OWNER -> {
+        if (veto != null) {
+          release(snap, veto, now);
+        } else {
+          keepOwned(now);
+        }
+      }
+      case RELEASING -> {
+        if (now - nextNetworkRetry >= 0) {
+          release(snap, "retrying release", now);
+        }
+      }
+      default -> {
+        if (veto == null) {
+          if (now - nextNetworkRetry >= 0) {
+            bind(now);
+          }
+        } else {
+          moveTo(snap.leader() ? OwnershipState.LEADER_PENDING : OwnershipState.FOLLOWER, veto);
+        }
+      }
+    }
+  }
+
+  /** @return why this node may not own now, or null when it may */
+  private String veto(LeadershipSnapshot snap) {
+    if (holdBackReason != null) {
+      return holdBackReason;
+    }
+    if (!snap.leader()) {
+      return "not leader";
+    }
+    if (!snap.ready()) {
+      return "leadership not ready (no entry of term " + snap.term() + " committed yet)";
+    }
+    if (snap.leaseRemainingMs() <= 0) {
+      return "leader lease lost (no majority acknowledged a recent heartbeat)";
+    }
+    if (!snap.yieldTo().isEmpty()) {
+      return "yielding to higher-priority member " + snap.yieldTo();
+    }
+    return null;
+  }
+
+  private void bind(long now) {
+    try {
+      for (Vip vip : vips) {
+        addresses.add(vip, vipLifetime);
+      }
+    } catch (NetworkException e) {
+      LOG.error("{}: cannot bind VIP: {}; retrying in 1s", nodeId, e.getMessage());
+      nextNetworkRetry = now + RETRY_NANOS;
+      removeAll(); // never leave part of the VIPs bound
+      return;
+    }
+    nextLifetimeRefresh = now + lifetimeRefreshNanos;
+    announcements.restart(now);
+    moveTo(OwnershipState.OWNER, "leader, ready, lease valid");
+    announceIfDue(now);
+  }
+
+  private void keepOwned(long now) {
+    if (now - nextLifetimeRefresh >= 0) {
+      try {
+        for (Vip vip : vips) {
+          addresses.add(vip, vipLifetime);
+        }
+      } catch (NetworkException e) {
+        LOG.warn("{}: cannot refresh VIP lifetime: {}", nodeId, e.getMessage());
+      }
+      nextLifetimeRefresh = now + lifetimeRefreshNanos;
+    }
+    announceIfDue(now);
+  }
+
+  private void announceIfDue(long now) {
+    if (!announcements.due(now)) {
+      return;
+    }
+    for (Vip vip : vips) {
+      try {
+        announcer.announce(vip);
+        listener.announced(vip.address().getHostAddress());
+      } catch (NetworkException e) {
+        LOG.warn("{}: cannot announce {}: {}", nodeId, vip, e.getMessage());
+      }
+    }
+    announcements.sent(now);
+  }
+
+  private void release(LeadershipSnapshot snap, String reason, long now) {
+    if (removeAll()) {
+      moveTo(snap.leader() ? OwnershipState.LEADER_PENDING : OwnershipState.FOLLOWER, reason);
+    } else {
+      nextNetworkRetry = now + RETRY_NANOS;
+      moveTo(OwnershipState.RELEASING, reason + "; removal failed, retrying");
+    }
+  }
+
+  /** @return true when every VIP is gone */
+  private boolean removeAll() {
+    boolean all = true;
+    for (Vip vip : vips) {
+      try {
+        addresses.remove(vip);
+      } catch (NetworkException e) {
+        LOG.error("{}: cannot remove VIP: {}", nodeId, e.getMessage());
+        all = false;
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Compares the kernel with the decision: an owner re-binds a missing VIP, anyone else removes
+   * a present one. Called periodically and after lost address events.
+   */
+  public void reconcileKernel() {
+    for (Vip vip : vips) {
+      final boolean present;
+      try {
+        present = addresses.list(vip.interfaceName()).stream().anyMatch(a -> a.matches(vip));
+      } catch (NetworkException e) {
+        LOG.warn("{}: cannot list addresses of {}: {}", nodeId, vip.interfaceName(), e.getMessage());
+        continue;
+      }
+      if (state == OwnershipState.OWNER && !present) {
+        rebind(vip, "missing from the kernel");
+      } else if (state != OwnershipState.OWNER && present) {
+        LOG.warn("{}: VIP {} found bound on a non-owner; removing it", nodeId, vip);
+        removeQuietly(vip);
+      }
+    }
+  }
+
+  /** Reacts to an address change made by someone else (an admin, NetworkManager, the kernel). */
+  public void onAddressEvent(AddressEvent event) {
+    if (event.byUs()) {
+      return;
+    }
+    final BoundAddress changed = event.address();
+    for (Vip vip : vips) {
+      if (!changed.matches(vip)) {
+        continue;
+      }
+      if (event.kind() == AddressEvent.Kind.REMOVED && state == OwnershipState.OWNER) {
+        rebind(vip, "removed behind our back");
+      } else if (event.kind() == AddressEvent.Kind.ADDED && state != OwnershipState.OWNER) {
+        LOG.warn("{}: VIP {} added by someone else on a non-owner; removing it", nodeId, vip);
+        removeQuietly(vip);
+      }
+    }
+  }
+
+  private void rebind(Vip vip, String why) {
+    LOG.warn("{}: VIP {} {}; binding it again (term {})", nodeId, vip, why, term);
+    try {
+      addresses.add(vip, vipLifetime);
+      announcements.restart(nanoClock.getAsLong());
+      announceIfDue(nanoClock.getAsLong());
+    } catch (NetworkException e) {
+      LOG.error("{}: cannot bind VIP again: {}", nodeId, e.getMessage());
+    }
+  }
+
+  private void removeQuietly(Vip vip) {
+    try {
+      addresses.remove(vip);
+    } catch (NetworkException e) {
+      LOG.error("{}: cannot remove VIP: {}", nodeId, e.getMessage());
+    }
+  }
+
+  private void moveTo(OwnershipState next, String reason) {
+    if (next == state) {
+      return;
+    }
+    final OwnershipState previous = state;
+    state = next;
+    if (next == OwnershipState.OWNER) {
+      LOG.info("{}: {} -> OWNER: bound {} (term {})", nodeId, previous, vips, term);
+    } else if (previous == OwnershipState.OWNER || next == OwnershipState.RELEASING) {
+      LOG.info("{}: {} -> {}: released {} (term {}): {}", nodeId, previous, next, vips, term, reason);
+    } else {
+      LOG.info("{}: {} -> {} (term {}): {}", nodeId, previous, next, term, reason);
+    }
+    listener.transitioned(previous, next, term, reason);
+  }
+}

@@ -1,0 +1,106 @@
+package io.raftvip.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code raftvip check} and {@code raftvip run} on good and bad configuration files. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class CheckCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void capture() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private Path config(String vipInterface, String extra) throws Exception {
+    return Files.writeString(dir.resolve("raftvip.yaml"), String.join("\n",
+        "cluster: demo",
+        "node: n1",
+        "peers:",
+        "  - { id: n1, address: 10.213.9.11:7420 }",
+        "  - { id: n2, address: 10.213.9.12:7420 }",
+        "  - { id: n3, address: 10.213.9.13:7420 }",
+        "vips:",
+        "  - { address: 10.213.9.100, interface: " + vipInterface + " }",
+        "storage: " + dir.resolve("data"),
+        extra,
+        ""));
+  }
+
+  private int run(String... args) {
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  @Test
+  void validConfig_printsTheEffectiveConfigWithDefaults() throws Exception {
+    assertEquals(0, run("check", "--config", config("lo", "").toString()));
+    final String printed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("election-timeout: 100ms..200ms"), printed);
+    assertTrue(printed.contains("lease: 70ms"), printed);
+  }
+
+  @Test
+  void missingInterface_exits2_namingTheInterfacesThatExist() throws Exception {
+    assertEquals(2, run("check", "--config", config("eth9", "").toString()));
+    final String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("vips[0].interface: 'eth9' not found; this host has: "), text);
+    assertTrue(text.contains("lo"), text);
+  }
+
+  @Test
+  void leaseNotShorterThanElectionTimeout_isRejectedWithTheRule() throws Exception {
+    assertEquals(2, run("check", "--config",
+        config("lo", "timing: { election-timeout: 150ms..300ms, lease: 150ms }").toString()));
+    final String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("timing.lease: 150ms must be shorter than timing.election-timeout min (150ms)"), text);
+  }
+
+  @Test
+  void run_withBadConfig_exits2_beforeTouchingAnything() throws Exception {
+    assertEquals(2, run("run", "--config", config("lo", "peer: []").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown key 'peer'"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.notExists(dir.resolve("data")), "no Raft storage created for an invalid config");
+  }
+
+  @Test
+  void missingFile_isAClearError() {
+    assertEquals(2, run("check", "--config", dir.resolve("nope.yaml").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.yaml"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void noCommand_isAUsageError() {
+    assertEquals(2, new CommandLine(new Main())
+        .setParameterExceptionHandler((ex, a) -> 2).execute());
+  }
+}

@@ -1,0 +1,220 @@
+package io.raftvip.vip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.raftvip.announce.Announcer;
+import io.raftvip.net.AddressEvent;
+import io.raftvip.net.BoundAddress;
+import io.raftvip.net.Vip;
+import io.raftvip.raft.LeadershipSnapshot;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class OwnershipControllerTest {
+
+  private final Vip vip = new Vip(InetAddress.getLoopbackAddress(), "end0");
+  private final FakeAddressManager kernel = new FakeAddressManager();
+  private final List<String> announced = new ArrayList<>();
+  private final List<String> transitions = new ArrayList<>();
+  private long now;
+  private LeadershipSnapshot snapshot = follower();
+  private OwnershipController controller;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Announcer announcer = new Announcer() {
+      @Override public void announce(Vip v) {
+        announced.add(v.address().getHostAddress() + "@" + TimeUnit.NANOSECONDS.toMillis(now));
+      }
+      @Override public void close() { }
+    };
+    controller = new OwnershipController("n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")),
+        () -> snapshot, kernel, announcer,
+        new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
+        Duration.ofSeconds(3), () -> now,
+        (from, to, term, reason) -> transitions.add(from + "->" + to));
+  }
+
+  private static LeadershipSnapshot follower() {
+    return new LeadershipSnapshot(false, false, 0, 1, "n2", -1, "");
+  }
+
+  private static LeadershipSnapshot leader(boolean ready, long leaseMs) {
+    return new LeadershipSnapshot(true, ready, leaseMs, 2, "n1", -1, "");
+  }
+
+  private void advanceMs(long ms) {
+    now += TimeUnit.MILLISECONDS.toNanos(ms);
+  }
+
+  @Test
+  void follower_neverBinds() {
+    controller.evaluate();
+    assertEquals(OwnershipState.FOLLOWER, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void leaderWithoutReadiness_doesNotBind() {
+    snapshot = leader(false, 50);
+    controller.evaluate();
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void leaderWithoutLease_doesNotBind() {
+    snapshot = leader(true, 0);
+    controller.evaluate();
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void readyLeaderWithLease_bindsWithLifetimeAndAnnouncesAtOnce() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    assertEquals(OwnershipState.OWNER, controller.state());
+    assertEquals(1, kernel.bound.size());
+    assertEquals("add 10.4.0.9 lifetime=3000", kernel.calls.get(0));
+    assertEquals(List.of("10.4.0.9@0"), announced);
+  }
+
+  @Test
+  void lostLease_releasesAtTheNextEvaluation() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    snapshot = leader(true, 0);
+    controller.evaluate();
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+    assertEquals(List.of("FOLLOWER->OWNER", "OWNER->LEADER_PENDING"), transitions);
+  }
+
+  @Test
+  void higherPriorityMemberCaughtUp_releasesBeforeRatisHandsOver() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    snapshot = new LeadershipSnapshot(true, true, 50, 2, "n1", -1, "n0");
+    controller.evaluate();
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void steppingDown_releases() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    snapshot = follower();
+    controller.evaluate();
+    assertEquals(OwnershipState.FOLLOWER, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void announcements_repeatThenRefresh() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    for (int i = 0; i < 2500; i++) { // 12.5 s in 5 ms ticks
+      advanceMs(5);
+      controller.evaluate();
+    }
+    assertEquals(List.of("10.4.0.9@0", "10.4.0.9@1000", "10.4.0.9@2000", "10.4.0.9@12000"), announced);
+  }
+
+  @Test
+  void lifetime_isRefreshedWhileOwner() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    advanceMs(1001);
+    controller.evaluate();
+    assertEquals(2, kernel.calls.stream().filter(c -> c.startsWith("add")).count());
+  }
+
+  @Test
+  void holdBack_releasesAndPreventsRebinding_untilLifted() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    controller.holdBack("handing over to n2");
+    assertTrue(kernel.bound.isEmpty());
+    controller.evaluate();
+    assertTrue(kernel.bound.isEmpty());
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state(), "still leader, but held back");
+    controller.holdBack(null);
+    assertEquals(OwnershipState.OWNER, controller.state());
+  }
+
+  @Test
+  void failedBind_leavesNothingBound_andRetriesLater() {
+    kernel.failAdds = true;
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    assertFalse(controller.state() == OwnershipState.OWNER);
+    kernel.failAdds = false;
+    advanceMs(10);
+    controller.evaluate();
+    assertTrue(kernel.bound.isEmpty(), "retries only after the back-off");
+    advanceMs(1000);
+    controller.evaluate();
+    assertEquals(OwnershipState.OWNER, controller.state());
+  }
+
+  @Test
+  void failedRemoval_staysReleasing_andRetries() {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    kernel.failRemoves = true;
+    snapshot = follower();
+    controller.evaluate();
+    assertEquals(OwnershipState.RELEASING, controller.state());
+    kernel.failRemoves = false;
+    advanceMs(1000);
+    controller.evaluate();
+    assertEquals(OwnershipState.FOLLOWER, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void vipRemovedBySomeoneElse_onOwner_isBoundAgainAndAnnounced() throws Exception {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    Vip bound = kernel.bound.iterator().next();
+    kernel.bound.clear();
+    advanceMs(20);
+    controller.onAddressEvent(new AddressEvent(AddressEvent.Kind.REMOVED,
+        new BoundAddress(bound.address(), 32, "end0", 2, true), false, now));
+    assertEquals(1, kernel.bound.size());
+    assertEquals(List.of("10.4.0.9@0", "10.4.0.9@20"), announced);
+  }
+
+  @Test
+  void vipAddedBySomeoneElse_onFollower_isRemoved() throws Exception {
+    Vip v = new Vip(InetAddress.getByName("10.4.0.9"), "end0");
+    kernel.bound.add(v);
+    controller.onAddressEvent(new AddressEvent(AddressEvent.Kind.ADDED,
+        new BoundAddress(v.address(), 32, "end0", 2, false), false, now));
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void reconcile_removesStrayVipOnFollower_andRebindsMissingVipOnOwner() throws Exception {
+    Vip v = new Vip(InetAddress.getByName("10.4.0.9"), "end0");
+    kernel.bound.add(v);
+    controller.reconcileKernel();
+    assertTrue(kernel.bound.isEmpty());
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    kernel.bound.clear();
+    controller.reconcileKernel();
+    assertEquals(1, kernel.bound.size());
+  }
+}
