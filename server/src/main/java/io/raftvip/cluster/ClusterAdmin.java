@@ -144,15 +144,8 @@ public final class ClusterAdmin implements AdminBackend {
   }
 
   private String bestTarget(List<MemberView> candidates) {
-    return candidates.stream()
-        .filter(m -> m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs)
-        .sorted((a, b) -> a.peer().priority() != b.peer().priority()
-            ? Integer.compare(b.peer().priority(), a.peer().priority())
-            : Long.compare(a.ackAgeMs(), b.ackAgeMs()))
-        .map(m -> m.peer().id())
-        .findFirst()
-        .orElseThrow(() -> new AdminException(Code.FAILED_PRECONDITION,
-            "no reachable member to hand ownership to"));
+    return OwnershipHandOver.bestTarget(candidates, reachableMs).orElseThrow(() ->
+        new AdminException(Code.FAILED_PRECONDITION, "no reachable member to hand ownership to"));
   }
 
   private void requireLeader(String what) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Derives, every {@link #PERIOD} and on every poke, who owns the VIP, whether there is a
  * quorum and when the last failover happened, and tells its listeners what changed.
  *
- * <p>A follower counts the leader as owner while the leader's contact is fresher than the
+ * <p>Quorum counts as lost once no majority was seen for longer than the maximum election timeout.
+ * A follower counts the leader as owner while the leader's contact is fresher than the
  * maximum election timeout; the owner itself knows. The unowned time of a failover is measured
  * from the last moment the previous owner was seen alive.
  */
@@ -36,6 +37,7 @@ public final class ClusterObserver implements AutoCloseable {
   });
   private volatile Observation current = Observation.INITIAL;
   private String lastOwner = "";
+  private long lastQuorumMillis;
   private long lastOwnerSeenMillis;
 
   public ClusterObserver(String nodeId, RaftNode raft, OwnershipStatus ownership, Duration stale) {
@@ -86,7 +88,13 @@ public final class ClusterObserver implements AutoCloseable {
     } else {
       owner = "";
     }
-    final boolean quorum = snap.leader() ? snap.leaseRemainingMs() > 0 : leaderFresh;
+    final boolean quorumNow = snap.leader() ? snap.leaseRemainingMs() > 0 : leaderFresh;
+    if (quorumNow) {
+      lastQuorumMillis = now;
+    }
+    // A lease lapse of a few ms on a starved CPU is no lost quorum: report it lost only once no
+    // majority has been seen for longer than an election could take.
+    final boolean quorum = quorumNow || now - lastQuorumMillis <= staleMs;
 
     final Observation previous = current;
     FailoverRecord failover = previous.lastFailover();
@@ -95,7 +103,7 @@ public final class ClusterObserver implements AutoCloseable {
       if (!owner.isEmpty()) {
         final boolean hadOwner = !lastOwner.isEmpty() && !lastOwner.equals(owner);
         final long unowned = hadOwner ? Math.max(0, now - lastOwnerSeenMillis) : 0;
-        if (hadOwner || previous != Observation.INITIAL) {
+        if (hadOwner) { // the first owner after start-up is no failover
           failover = new FailoverRecord(now, lastOwner, owner, unowned);
         }
         ownerSince = owner.equals(nodeId) ? ownership.ownedSinceMillis() : now;

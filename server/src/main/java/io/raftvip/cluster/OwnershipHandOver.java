@@ -1,6 +1,10 @@
 package io.raftvip.cluster;
 
+import io.raftvip.raft.MemberView;
 import io.raftvip.raft.RaftNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import io.raftvip.vip.OwnershipLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +49,21 @@ public final class OwnershipHandOver {
             loop.holdBack(null);
           }
         });
+  }
+
+  /**
+   * @param candidates members that could take over (this node excluded by the caller)
+   * @param reachableMs how fresh a member's last answered heartbeat must be
+   * @return the best member to hand ownership to: reachable, highest priority, freshest
+   *         contact (so likely caught up); empty when none is reachable
+   */
+  public static Optional<String> bestTarget(List<MemberView> candidates, long reachableMs) {
+    return candidates.stream()
+        .filter(m -> m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs)
+        .sorted(Comparator.comparingInt((MemberView m) -> -m.peer().priority())
+            .thenComparingLong(MemberView::ackAgeMs))
+        .map(m -> m.peer().id())
+        .findFirst();
   }
 
   /** Same as {@link #transfer(String, boolean)} with the hold lifted afterwards. */

@@ -60,6 +60,7 @@ public final class Daemon {
   private final Optional<MetricsServer> metricsServer;
   private final Optional<Watchdog> watchdog;
   private final List<Vip> vips;
+  private final long reachableMs;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean stopping;
 
@@ -78,6 +79,7 @@ public final class Daemon {
     this.metricsServer = b.metricsServer;
     this.watchdog = b.watchdog;
     this.vips = b.vips;
+    this.reachableMs = b.reachableMs;
   }
 
   /** Mutable bag used only while starting, so the constructor stays readable. */
@@ -96,6 +98,7 @@ public final class Daemon {
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
     List<Vip> vips;
+    long reachableMs;
   }
 
   /**
@@ -108,14 +111,22 @@ public final class Daemon {
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
     b.notifier = SdNotifiers.fromEnvironment(System.getenv());
     b.notifier.status("starting");
-    final TimingConfig t = config.timing();
-
     final NativeLibC libc = NativeLibC.load(); // once, up front: loading costs ~250 ms
     b.addresses = new NetlinkAddressManager(libc);
     b.announcer = new PacketAnnouncer(libc);
     b.cleaner = new StaleVipCleaner(b.nodeId, b.addresses);
     b.cleaner.removeStale(b.vips);
+    try {
+      return startRest(config, version, b);
+    } catch (IOException | RuntimeException e) {
+      abort(b); // a half-started node must not keep Raft running or the VIP bound
+      throw e;
+    }
+  }
 
+  /** Everything after the stale-VIP clean-up; {@link #abort} undoes it if it throws. */
+  private static Daemon startRest(RaftvipConfig config, String version, Builder b) throws IOException {
+    final TimingConfig t = config.timing();
     final RaftvipMetrics metrics = new RaftvipMetrics(version);
     if (config.metrics().enabled()) {
       b.metricsServer = Optional.of(MetricsServer.start(config.metrics().listen().host(),
@@ -125,9 +136,12 @@ public final class Daemon {
     final RaftEvents events = new RaftEvents(b.nodeId);
     final List<PeerSpec> peers = config.peers().stream()
         .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
+    final var tlsFiles = config.admin().tls();
     b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
         config.groupId(), config.storage(),
-        new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease()), events);
+        new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease()),
+        tlsFiles == null ? null : new io.raftvip.raft.RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca()),
+        events);
 
     final OwnershipController controller = new OwnershipController(b.nodeId, b.vips, b.raft,
         b.addresses, b.announcer, new AnnouncementSettings(config.announce().repeat(),
@@ -139,6 +153,7 @@ public final class Daemon {
     b.subscription = b.addresses.subscribe(b.loop);
 
     final Duration reachable = t.electionTimeoutMax();
+    b.reachableMs = reachable.toMillis();
     final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis());
     final EventStream eventStream = new EventStream(b.nodeId, assembler);
     b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
@@ -171,6 +186,36 @@ public final class Daemon {
     b.notifier.ready();
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
     return new Daemon(b);
+  }
+
+  private static void abort(Builder b) {
+    final List<AutoCloseable> started = new ArrayList<>();
+    if (b.admin != null) {
+      started.add(b.admin);
+    }
+    if (b.observer != null) {
+      started.add(b.observer);
+    }
+    if (b.subscription != null) {
+      started.add(b.subscription::close);
+    }
+    if (b.loop != null) {
+      started.add(b.loop);
+    }
+    if (b.raft != null) {
+      started.add(b.raft);
+    }
+    b.metricsServer.ifPresent(started::add);
+    for (AutoCloseable c : started) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("{}: cleaning up after a failed start: {}", b.nodeId, e.toString());
+      }
+    }
+    b.cleaner.removeConfigured(b.vips);
+    b.announcer.close();
+    b.addresses.close();
   }
 
   private static String statusLine(Observation o) {
@@ -214,13 +259,10 @@ public final class Daemon {
   private void handOverIfLeader() {
     try {
       if (raft.snapshot().leader()) {
-        final List<String> targets = new ArrayList<>();
-        raft.members().stream()
-            .filter(m -> !m.peer().id().equals(nodeId) && m.ackAgeMs() >= 0)
-            .sorted((a, b) -> Long.compare(a.ackAgeMs(), b.ackAgeMs()))
-            .forEach(m -> targets.add(m.peer().id()));
-        if (!targets.isEmpty()) {
-          handOver.transfer(targets.get(0), true)
+        final var target = OwnershipHandOver.bestTarget(
+            raft.members().stream().filter(m -> !m.peer().id().equals(nodeId)).toList(), reachableMs);
+        if (target.isPresent()) {
+          handOver.transfer(target.get(), true)
               .get(HAND_OVER_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
           return;
         }

@@ -78,6 +78,17 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
                                UUID groupId, Path storageDir, RaftTiming timing,
                                RaftEventListener listener) throws IOException {
+    return start(selfId, bindHost, port, initialPeers, groupId, storageDir, timing, null, listener);
+  }
+
+  /**
+   * As above; with {@code tls} non-null every Raft connection (server and client side) uses
+   * mutual TLS with these PEM files, so no peer without a certificate from the CA can vote,
+   * replicate or take leadership. Certificates need a SAN matching the peer's address.
+   */
+  public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
+                               UUID groupId, Path storageDir, RaftTiming timing, RaftTls tls,
+                               RaftEventListener listener) throws IOException {
     final FollowerAckTracker tracker = new FollowerAckTracker();
     final RaftProperties props = new RaftProperties();
     RaftServerConfigKeys.setStorageDir(props, List.of(storageDir.toFile()));
@@ -93,6 +104,10 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     final Parameters params = new Parameters();
     params.put(LeaseTrackingFactory.TRACKER_KEY, tracker, FollowerAckTracker.class);
     params.put(LeaseTrackingFactory.HEARTBEAT_MS_KEY, timing.heartbeat().toMillis(), Long.class);
+    if (tls != null) {
+      GrpcConfigKeys.TLS.setConf(params, new org.apache.ratis.grpc.GrpcTlsConfig(
+          tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true));
+    }
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
     final List<RaftPeer> peers = initialPeers.stream().map(PeerSpec::toRaftPeer).toList();
@@ -124,8 +139,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     server.start();
-    LOG.info("{}: Raft server started on {}:{} (group {}, storage {})", selfId, bindHost, port,
-        groupId, storageDir);
+    LOG.info("{}: Raft server started on {}:{} (group {}, storage {}, {})", selfId, bindHost, port,
+        groupId, storageDir, tls == null ? "plaintext" : "mutual TLS");
     return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params);
   }
 
