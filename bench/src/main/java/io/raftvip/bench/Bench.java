@@ -104,7 +104,7 @@ public final class Bench {
         try (Session session = new Session(rig.lab(), impl, rig.prober().log(), rig.holding(), rig.clock(), Rig.VIP)) {
             session.startAll();
             // every scenario, cold start included, begins from a settled group
-            session.awaitReady(rig.lab().nodes(), session.awaitStableOwner(500, 90_000), 90_000);
+            session.awaitSettled(rig.lab().nodes(), 90_000);
             ScenarioRunner runner = new ScenarioRunner(session);
             for (Scenario sc : options.scenarios()) {
                 try {

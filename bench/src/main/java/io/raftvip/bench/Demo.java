@@ -44,9 +44,9 @@ final class Demo {
                 long t0 = rig.clock().micros();
                 s.startAll();
                 say("started 3 raftvip daemons; the client probes %s:%d every 2 ms", Rig.VIP, Rig.PORT);
-                LabNode owner = s.awaitSteadyOwner(Probe.LOST, 300, 60_000);
-                say("VIP answers from %s, %d ms after start", owner.id(), (rig.clock().micros() - t0) / 1000);
-                s.awaitReady(nodes, owner, 60_000);
+                LabNode first = s.awaitSteadyOwner(Probe.LOST, 300, 60_000);
+                say("VIP answers from %s, %d ms after start", first.id(), (rig.clock().micros() - t0) / 1000);
+                LabNode owner = s.awaitSettled(nodes, 60_000);
                 LabNode other = nodes.get((owner.index() + 1) % nodes.size());
                 say("$ raftvipctl --endpoint %s status", raftvip.endpoint(other));
                 ctl(raftvip, other, "status");

@@ -20,6 +20,7 @@ public final class ProbeLog {
 
     private long[] sent = new long[1 << 16];
     private byte[] node = new byte[1 << 16];
+    private long[] answered = new long[1 << 16];
     private int count;
 
     /** Creates an empty log. */
@@ -31,6 +32,7 @@ public final class ProbeLog {
         if (count == sent.length) {
             sent = Arrays.copyOf(sent, count * 2);
             node = Arrays.copyOf(node, count * 2);
+            answered = Arrays.copyOf(answered, count * 2);
         }
         sent[count] = micros;
         node[count] = (byte) Probe.LOST;
@@ -45,6 +47,7 @@ public final class ProbeLog {
         if (seq >= 0 && seq < count && node[seq] == Probe.LOST
                 && receivedMicros - sent[seq] <= ANSWER_TIMEOUT_MICROS) {
             node[seq] = (byte) nodeIndex;
+            answered[seq] = receivedMicros;
         }
     }
 
@@ -54,7 +57,7 @@ public final class ProbeLog {
         first = first < 0 ? -first - 1 : first;
         List<Probe> out = new ArrayList<>();
         for (int i = first; i < count && sent[i] < toMicros; i++) {
-            out.add(new Probe(sent[i], node[i]));
+            out.add(new Probe(sent[i], node[i], answered[i]));
         }
         return out;
     }

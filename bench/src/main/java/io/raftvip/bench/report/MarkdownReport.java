@@ -24,8 +24,9 @@ public final class MarkdownReport {
         md.append("- CPU: ").append(r.host().cpu()).append(" (").append(r.host().cores()).append(" cores)\n");
         md.append("- runs per scenario: ").append(r.runsPerScenario()).append('\n');
         r.implementations().forEach((k, v) -> md.append("- `").append(k).append("`: ").append(v).append('\n'));
-        md.append("\nTimes in ms. Outage = longest gap in the client's 2 ms probes around the event "
-                + "(cold start: from starting all daemons to the first answer). Overlap = the address watchers "
+        md.append("\nTimes in ms. Outage = longest gap between answers as the client received them (probes every "
+                + "2 ms, an answer counts within 200 ms) around the event; cold start: from starting all daemons to "
+                + "the first answer. Overlap = the address watchers "
                 + "saw two nodes holding the VIP at once. Ratio = raftvip p50 / that keepalived's p50 "
                 + "(< 1: raftvip faster).\n\n");
         md.append("| scenario | implementation | runs | p50 | p95 | max | unrecovered | overlap runs | overlap max "

@@ -38,7 +38,7 @@ public final class TimelinePlot {
     public void write(List<Timeline> timelines, Path file) throws IOException {
         int nodes = timelines.get(0).nodeIds().size();
         int panelHeight = 30 + (nodes + 1) * ROW + 30;
-        int height = 50 + timelines.size() * (panelHeight + PANEL_GAP);
+        int height = 60 + timelines.size() * (panelHeight + PANEL_GAP);
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -47,8 +47,11 @@ public final class TimelinePlot {
         g.fillRect(0, 0, WIDTH, height);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString(timelines.get(0).scenario().title() + " - one run per implementation", LEFT, 30);
-        int y = 50;
+        g.drawString(timelines.get(0).scenario().title() + " - one run per implementation", LEFT, 26);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString("bars: when each node held the VIP (address watcher).  client probes every 2 ms, coloured by the "
+                + "node that answered; red = no answer within 200 ms.  dashed line = the event.", LEFT, 44);
+        int y = 60;
         for (Timeline t : timelines) {
             panel(g, t, y);
             y += panelHeight + PANEL_GAP;
@@ -107,7 +110,7 @@ public final class TimelinePlot {
         for (double ms = Math.ceil(fromMs / step) * step; ms <= toMs; ms += step) {
             int tx = x(t.eventMicros() + (long) (ms * 1000), t, scale);
             g.drawLine(tx, y, tx, y + 5);
-            g.drawString(String.format("%.0f ms", ms), tx - 18, y + 19);
+            g.drawString(String.format("%d ms", Math.round(ms)), tx - 18, y + 19);
         }
     }
 

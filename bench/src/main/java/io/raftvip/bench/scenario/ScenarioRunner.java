@@ -113,8 +113,7 @@ public final class ScenarioRunner {
             case PARTITION -> s.lab().reattach(owner);
             default -> throw new IllegalStateException(scenario.toString());
         }
-        LabNode current = s.awaitStableOwner(500, RESTORE_DEADLINE_MS);
-        s.awaitReady(List.of(owner), current, RESTORE_DEADLINE_MS);
+        s.awaitSettled(List.of(owner), RESTORE_DEADLINE_MS);
     }
 
     private RunResult coldStart(int run) throws IOException {
@@ -145,7 +144,7 @@ public final class ScenarioRunner {
         if (owner == null) {
             throw new io.raftvip.bench.lab.LabException(s.impl().key() + ": VIP never answered after cold start");
         }
-        s.awaitReady(s.lab().nodes(), owner, RESTORE_DEADLINE_MS);
+        s.awaitSettled(s.lab().nodes(), RESTORE_DEADLINE_MS);
         return r;
     }
 

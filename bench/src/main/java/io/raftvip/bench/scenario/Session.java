@@ -148,18 +148,28 @@ public final class Session implements AutoCloseable {
                 .map(d -> d.logFile().getParent().getParent().toString()).findFirst().orElse("?"));
     }
 
-    /** Waits until every node in {@code nodes} reports ready with {@code owner} as the owner. */
-    public void awaitReady(List<LabNode> nodes, LabNode owner, long timeoutMillis) {
+    /**
+     * Waits until there is a stable owner (see {@link #awaitStableOwner}) and every node in
+     * {@code nodes} reports ready with that owner. The owner is re-read on every attempt: while a
+     * restarted node joins, leadership may still move.
+     *
+     * @return the owner they agree on
+     * @throws LabException after {@code timeoutMillis}
+     */
+    public LabNode awaitSettled(List<LabNode> nodes, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        for (LabNode n : nodes) {
-            while (!impl.ready(n, owner.id())) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new LabException(impl.key() + ": " + n.id() + " not ready (owner " + owner.id()
-                            + ") within " + timeoutMillis + " ms; see " + daemons.get(n).logFile());
-                }
-                pause(100);
+        String lastNotReady = "";
+        while (System.currentTimeMillis() < deadline) {
+            LabNode owner = awaitStableOwner(500, Math.max(1, deadline - System.currentTimeMillis()));
+            List<LabNode> notReady = nodes.stream().filter(n -> !impl.ready(n, owner.id())).toList();
+            if (notReady.isEmpty()) {
+                return owner;
             }
+            lastNotReady = notReady.stream().map(LabNode::id).toList() + " not ready with owner " + owner.id();
+            pause(100);
         }
+        throw new LabException(impl.key() + ": not settled within " + timeoutMillis + " ms: " + lastNotReady
+                + "; daemon logs: " + daemons.values().stream().map(d -> d.logFile().toString()).toList());
     }
 
     static void pause(long millis) {

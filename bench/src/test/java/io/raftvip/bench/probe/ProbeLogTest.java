@@ -19,7 +19,7 @@ class ProbeLogTest {
         log.recordAnswer(early, 1, 1_000_000 + 1_500_000);
         log.recordAnswer(prompt, 1, 2_000_500);
 
-        assertEquals(List.of(new Probe(1_000_000, Probe.LOST), new Probe(2_000_000, 1)),
+        assertEquals(List.of(new Probe(1_000_000, Probe.LOST, 0), new Probe(2_000_000, 1, 2_000_500)),
                 log.between(0, Long.MAX_VALUE));
     }
 

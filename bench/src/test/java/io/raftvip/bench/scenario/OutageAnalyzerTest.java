@@ -11,26 +11,41 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class OutageAnalyzerTest {
 
+    private static Probe answered(long sent, int node) {
+        return new Probe(sent, node, sent + 100);
+    }
+
+    private static Probe lost(long sent) {
+        return new Probe(sent, Probe.LOST, 0);
+    }
+
     @Test
     void longestGap_isBetweenLastAnswerBeforeAndFirstAfter() {
-        List<Probe> probes = List.of(new Probe(0, 0), new Probe(2_000, 0), new Probe(4_000, Probe.LOST),
-                new Probe(6_000, Probe.LOST), new Probe(8_000, 1), new Probe(10_000, 1));
+        List<Probe> probes = List.of(answered(0, 0), answered(2_000, 0), lost(4_000), lost(6_000),
+                answered(8_000, 1), answered(10_000, 1));
 
-        assertEquals(6.0, OutageAnalyzer.longestGapMs(probes, 0, 10_000));
+        assertEquals(6.0, OutageAnalyzer.longestGapMs(probes, 0, 10_100));
+    }
+
+    @Test
+    void answersReleasedFromTheArpQueue_countWhenTheyArrive() {
+        List<Probe> probes = List.of(answered(0, 0), new Probe(100_000, 1, 300_000), answered(300_000, 1));
+
+        assertEquals(299.9, OutageAnalyzer.longestGapMs(probes, 0, 300_100), 1e-9);
     }
 
     @Test
     void unansweredTail_countsUntilWindowEnd() {
-        List<Probe> probes = List.of(new Probe(0, 0), new Probe(2_000, Probe.LOST));
+        List<Probe> probes = List.of(answered(0, 0), lost(2_000));
 
-        assertEquals(50.0, OutageAnalyzer.longestGapMs(probes, 0, 50_000));
+        assertEquals(49.9, OutageAnalyzer.longestGapMs(probes, 0, 50_000), 1e-9);
     }
 
     @Test
-    void firstAnswer_skipsLostAndEarlierProbes() {
-        List<Probe> probes = List.of(new Probe(0, 0), new Probe(5, Probe.LOST), new Probe(9, 2));
+    void firstAnswer_isTheEarliestArrivalAfterTheStart() {
+        List<Probe> probes = List.of(answered(0, 0), lost(5), new Probe(9, 2, 400), new Probe(300, 2, 350));
 
-        assertEquals(9, OutageAnalyzer.firstAnswer(probes, 1));
-        assertEquals(-1, OutageAnalyzer.firstAnswer(probes, 10));
+        assertEquals(350, OutageAnalyzer.firstAnswer(probes, 101));
+        assertEquals(-1, OutageAnalyzer.firstAnswer(probes, 401));
     }
 }
