@@ -270,8 +270,13 @@ final class ClusterLab implements AutoCloseable {
   /** SIGTERM, then wait (at most {@code timeout}) until the process is gone. */
   void stop(String id, Duration timeout) throws InterruptedException {
     signal(id, "TERM");
+    awaitExit(id, timeout);
+  }
+
+  /** Waits (at most {@code timeout}) until the daemon of {@code id} has exited. */
+  void awaitExit(String id, Duration timeout) throws InterruptedException {
     if (!daemons.get(id).waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      throw new AssertionError(id + " did not exit within " + timeout.toMillis() + " ms of SIGTERM");
+      throw new AssertionError(id + " did not exit within " + timeout.toMillis() + " ms");
     }
   }
 
