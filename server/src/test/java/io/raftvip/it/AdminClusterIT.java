@@ -15,14 +15,19 @@ import io.raftvip.proto.v1.TransferOwnershipRequest;
 import io.raftvip.proto.v1.TransferOwnershipResponse;
 import io.raftvip.proto.v1.WatchRequest;
 import io.raftvip.testing.Netns;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -81,16 +86,6 @@ class AdminClusterIT {
     System.out.println("[raftvip-it] " + scenario + ": " + text);
   }
 
-  static String logs(ClusterLab lab) throws Exception {
-    final StringBuilder b = new StringBuilder();
-    for (String id : lab.ids()) {
-      final String text = lab.logText(id);
-      b.append("\n--- ").append(id).append(" (last 3000 chars)\n")
-          .append(text.substring(Math.max(0, text.length() - 3000)));
-    }
-    return b.toString();
-  }
-
   @Test
   void statusOnEveryNode_agreesWithTheBoundAddress() throws Exception {
     final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
@@ -99,7 +94,7 @@ class AdminClusterIT {
       ClusterLab.await(Duration.ofSeconds(10), () -> disagreement(owner).isEmpty(),
           "every node's GetStatus to agree with the kernel (owner " + owner + ")");
     } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; still: " + disagreement(owner) + logs(lab), e);
+      throw new AssertionError(e.getMessage() + "; still: " + disagreement(owner) + lab.logTails(), e);
     }
 
     for (String id : lab.ids()) {
@@ -146,10 +141,10 @@ class AdminClusterIT {
     assertEquals(target, r.getOwner());
     assertEquals(owner, r.getPreviousOwner());
     final String next = lab.awaitNewOwner(Duration.ofSeconds(10), owner, List.of());
-    assertEquals(target, next, "the named node owns the VIP" + logs(lab));
+    assertEquals(target, next, "the named node owns the VIP" + lab.logTails());
     final long gap = lab.probe().outageMillis(t0, owner);
     report("transfer", owner + " -> " + target + ", client gap " + gap + " ms");
-    assertEquals(List.of(), lab.timeline.overlapsSince(t0), "no overlap on a transfer" + logs(lab));
+    assertEquals(List.of(), lab.timeline.overlapsSince(t0), "no overlap on a transfer" + lab.logTails());
     assertEquals(List.of(target), lab.timeline.holders());
   }
 
@@ -194,7 +189,7 @@ class AdminClusterIT {
       }
       final long ms = (System.nanoTime() - t0) / 1_000_000;
       final String types = seen.stream().map(e -> e.getType() + " '" + e.getMessage() + "'").toList().toString();
-      assertTrue(changed != null, "EVENT_OWNER_CHANGED naming a new owner within 10 s; got " + types + logs(lab));
+      assertTrue(changed != null, "EVENT_OWNER_CHANGED naming a new owner within 10 s; got " + types + lab.logTails());
       final String next = lab.awaitNewOwner(Duration.ofSeconds(5), owner, List.of(owner));
       report("watch", watcher + " streamed '" + changed.getMessage() + "' " + ms + " ms after killing " + owner
           + "; events " + types);
@@ -209,7 +204,7 @@ class AdminClusterIT {
   @Test
   void metrics_vipOwnedOnExactlyOneNode_andTermExposed() throws Exception {
     final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
-    final Map<String, MetricsScrape> scrapes = new java.util.TreeMap<>();
+    final Map<String, MetricsScrape> scrapes = new TreeMap<>();
     ClusterLab.await(Duration.ofSeconds(10), () -> {
       for (String id : lab.ids()) {
         scrapes.put(id, MetricsScrape.from(lab.clientNs(), ClusterLab.ip(id), METRICS_PORT));
@@ -235,20 +230,20 @@ class AdminClusterIT {
 
   @Test
   void cli_statusOverTheAdminSocket_namesTheOwner() throws Exception {
-    final java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
-    final java.nio.file.Path jar = root.resolve("client/target/raftvipctl.jar");
-    if (!java.nio.file.Files.exists(jar)) {
+    final Path root = Path.of("").toAbsolutePath().getParent();
+    final Path jar = root.resolve("client/target/raftvipctl.jar");
+    if (!Files.exists(jar)) {
       // The reactor builds client after server, so `mvn verify` from clean has no CLI jar yet.
       System.err.println("!!!!! SKIPPING the raftvipctl process check: " + jar + " is missing;"
           + " run `mvn -B package -pl client -am -DskipTests` first !!!!!");
-      org.junit.jupiter.api.Assumptions.abort("raftvipctl jar missing: " + jar);
+      Assumptions.abort("raftvipctl jar missing: " + jar);
     }
     final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
     final String asked = lab.ids().stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
     final Process p = new ProcessBuilder(root.resolve("bin/raftvipctl").toString(),
         "--endpoint", "unix://" + lab.adminSocket(asked), "-o", "json", "status")
         .redirectErrorStream(true).start();
-    final String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "raftvipctl finished");
     report("cli", "raftvipctl status on " + asked + " exited " + p.exitValue());
     assertEquals(0, p.exitValue(), out);

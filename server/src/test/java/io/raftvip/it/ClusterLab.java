@@ -369,6 +369,17 @@ final class ClusterLab implements AutoCloseable {
     return Files.exists(log(id)) ? Files.readString(log(id)) : "";
   }
 
+  /** @return the last 3000 characters of every node's daemon log, for failure messages */
+  String logTails() throws IOException {
+    final StringBuilder b = new StringBuilder();
+    for (String id : ids) {
+      final String text = logText(id);
+      b.append("\n--- ").append(id).append(" (last 3000 chars)\n")
+          .append(text.substring(Math.max(0, text.length() - 3000)));
+    }
+    return b.toString();
+  }
+
   @Override
   public void close() throws Exception {
     for (Map.Entry<String, Process> d : daemons.entrySet()) {

@@ -139,9 +139,9 @@ class MembershipIT {
     report("membership", "add n4 took " + (addedAt - t0) / 1_000_000 + " ms, remove " + removed + " "
         + (removedAt - addedAt) / 1_000_000 + " ms; client max gap " + gap + " ms over "
         + (t1 - t0) / 1_000_000 + " ms (" + lab.probe().answersBetween(t0, t1) + " answers); owner " + owner);
-    assertTrue(gap < 1000, "the VIP answered throughout (max gap " + gap + " ms)" + AdminClusterIT.logs(lab));
+    assertTrue(gap < 1000, "the VIP answered throughout (max gap " + gap + " ms)" + lab.logTails());
     assertEquals(List.of(owner), lab.timeline.holders(), "adding and removing followers leaves the owner alone");
-    assertEquals(List.of(), lab.timeline.overlaps(null), "no overlap" + AdminClusterIT.logs(lab));
+    assertEquals(List.of(), lab.timeline.overlaps(null), "no overlap" + lab.logTails());
 
     // SIGTERM all at once, start all: the membership must come back from the Raft storage,
     // not from the peers lists (n2, n3 still list n1..n3; n4 lists n1..n4).
@@ -168,7 +168,7 @@ class MembershipIT {
     assertFalse(lab.timeline.holders().contains(removed));
     report("membership", "after restarting " + members + ": members " + members + " on every node, owner "
         + newOwner + " (stable " + answeredMs + " ms after start)");
-    assertEquals(List.of(), lab.timeline.overlaps(null), "no overlap across the restart" + AdminClusterIT.logs(lab));
+    assertEquals(List.of(), lab.timeline.overlaps(null), "no overlap across the restart" + lab.logTails());
   }
 
   @Test
@@ -216,7 +216,7 @@ class MembershipIT {
     final long gap = lab.probe().outageMillis(t0, owner);
     report("membership", "removed owner " + owner + " in " + doneMs + " ms; " + next + " owns, client gap "
         + gap + " ms");
-    assertEquals(List.of(), lab.timeline.overlapsSince(t0), "no overlap" + AdminClusterIT.logs(lab));
+    assertEquals(List.of(), lab.timeline.overlapsSince(t0), "no overlap" + lab.logTails());
     assertTrue(lab.logText(owner).contains("handing ownership over to"), "ownership was handed over first");
     final long released = lab.timeline.since(t0).stream().filter(c -> c.node().equals(owner) && !c.added())
         .findFirst().orElseThrow().nanos();
@@ -231,7 +231,7 @@ class MembershipIT {
     final long watchFrom = System.nanoTime();
     ClusterLab.await(Duration.ofSeconds(5), () -> System.nanoTime() - watchFrom > TimeUnit.SECONDS.toNanos(2)
         || lab.timeline.holds(owner), "two seconds to pass");
-    assertFalse(lab.timeline.holds(owner), "the removed node bound the VIP again" + AdminClusterIT.logs(lab));
+    assertFalse(lab.timeline.holds(owner), "the removed node bound the VIP again" + lab.logTails());
     lab.stop(owner, EXIT);
     assertEquals(List.of(next), lab.timeline.holders());
   }
