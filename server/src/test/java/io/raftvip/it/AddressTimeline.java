@@ -85,4 +85,9 @@ final class AddressTimeline {
     }
     return overlaps;
   }
+
+  /** @return the overlaps (see {@link #overlaps(String)}, none ignored) still open at or after {@code sinceNanos} */
+  synchronized List<Overlap> overlapsSince(long sinceNanos) {
+    return overlaps(null).stream().filter(o -> o.toNanos() < 0 || o.toNanos() >= sinceNanos).toList();
+  }
 }

@@ -112,6 +112,32 @@ final class ClientProbe implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * @return the longest time (ms) without any answer within {@code [fromNanos, toNanos]}, the
+   *         edges included: an answerless window counts as one gap from start to end
+   */
+  long maxGapMillis(long fromNanos, long toNanos) {
+    synchronized (answers) {
+      long last = fromNanos;
+      long longest = 0;
+      for (Answer a : answers) {
+        if (a.nanos() < fromNanos || a.nanos() > toNanos) {
+          continue;
+        }
+        longest = Math.max(longest, a.nanos() - last);
+        last = a.nanos();
+      }
+      return Math.max(longest, toNanos - last) / 1_000_000;
+    }
+  }
+
+  /** @return how many answers arrived within {@code [fromNanos, toNanos]} */
+  int answersBetween(long fromNanos, long toNanos) {
+    synchronized (answers) {
+      return (int) answers.stream().filter(a -> a.nanos() >= fromNanos && a.nanos() <= toNanos).count();
+    }
+  }
+
   @Override
   public void close() throws Exception {
     running = false;

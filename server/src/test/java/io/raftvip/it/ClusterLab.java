@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,9 +36,14 @@ import java.util.stream.Collectors;
  *   n2 eth0 10.213.7.12 ─┤ sw0 (switch ns) ├─ client eth0 10.213.7.50
  *   n3 eth0 10.213.7.13 ─┘      VIP 10.213.7.100
  * </pre>
+ *
+ * <p>Node {@code nK} has address {@code 10.213.7.(10+K)}. More nodes can join later
+ * ({@link #addNode}), each on a bridge port of its own; extra YAML per node (e.g. a metrics
+ * listener) comes from the constructor.
  */
 final class ClusterLab implements AutoCloseable {
 
+  /** The namespace prefix of the original constructor; other tests pass their own. */
   static final String PREFIX = "rvc-";
   static final String VIP = "10.213.7.100";
   static final int PROBE_PORT = 7999;
@@ -48,38 +54,54 @@ final class ClusterLab implements AutoCloseable {
   private final List<String> ids = new ArrayList<>();
   private final Map<String, Netns> nodes = new LinkedHashMap<>();
   private final Map<String, Process> daemons = new LinkedHashMap<>();
+  private final Map<String, String> ports = new LinkedHashMap<>();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Netns sw;
   private final Netns client;
   private final String timing;
+  private final String prefix;
+  private final Function<String, String> extraYaml;
+  private final NativeLibC libc;
   private ClientProbe probe;
 
   /** @param timing the YAML `timing:` mapping for every node, e.g. "{ vip-lifetime: 3s }" */
   ClusterLab(int size, String timing) throws Exception {
+    this(size, timing, PREFIX, id -> "");
+  }
+
+  /**
+   * @param prefix    namespace name prefix, so parallel labs and leftovers are told apart
+   * @param extraYaml more top-level YAML lines for node {@code id}'s config (e.g.
+   *                  {@code "metrics: { listen: 10.213.7.11:9742 }"}), or ""
+   */
+  ClusterLab(int size, String timing, String prefix, Function<String, String> extraYaml) throws Exception {
     this.timing = timing;
+    this.prefix = prefix;
+    this.extraYaml = extraYaml;
     this.dir = Files.createTempDirectory("raftvip-it-");
-    this.sw = Netns.create(PREFIX + "sw-");
+    this.sw = Netns.create(prefix + "sw-");
     closeables.add(sw);
     final List<Netns> ports = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       final String id = "n" + i;
-      final Netns ns = Netns.create(PREFIX + id + "-");
+      final Netns ns = Netns.create(prefix + id + "-");
       closeables.add(ns);
       ids.add(id);
       nodes.put(id, ns);
       ports.add(ns);
     }
-    this.client = Netns.create(PREFIX + "cl-");
+    this.client = Netns.create(prefix + "cl-");
     closeables.add(client);
     ports.add(client);
     sw.bridge("sw0", "eth0", ports);
     for (int i = 0; i < size; i++) {
-      nodes.get(ids.get(i)).exec("ip", "addr", "add", "10.213.7." + (11 + i) + "/24", "dev", "eth0");
+      this.ports.put(ids.get(i), "sw0p" + i); // as Netns.bridge names them
+      nodes.get(ids.get(i)).exec("ip", "addr", "add", ip(ids.get(i)) + "/24", "dev", "eth0");
     }
     client.exec("ip", "addr", "add", "10.213.7.50/24", "dev", "eth0");
-    final NativeLibC libc = NativeLibC.load();
+    this.libc = NativeLibC.load();
     for (String id : ids) {
-      writeConfig(id);
+      writeConfig(id, ids);
       watch(libc, id);
       respond(id);
     }
@@ -89,6 +111,46 @@ final class ClusterLab implements AutoCloseable {
 
   List<String> ids() {
     return ids;
+  }
+
+  /**
+   * Adds node {@code id} ("nK"): its namespace on a new bridge port, address, watcher, responder
+   * and a config whose peers are {@code peers} (it must be one of them). Does not start it.
+   */
+  void addNode(String id, List<String> peers) throws IOException {
+    final Netns ns = Netns.create(prefix + id + "-");
+    closeables.add(ns);
+    final String port = "sw0x" + id;
+    sw.exec("ip", "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns.name());
+    sw.exec("ip", "link", "set", port, "master", "sw0", "up");
+    ns.exec("ip", "link", "set", "eth0", "up");
+    ns.exec("ip", "addr", "add", ip(id) + "/24", "dev", "eth0");
+    ids.add(id);
+    nodes.put(id, ns);
+    ports.put(id, port);
+    writeConfig(id, peers);
+    watch(libc, id);
+    respond(id);
+  }
+
+  /** @return node {@code id}'s address, 10.213.7.(10+K) for "nK" */
+  static String ip(String id) {
+    return "10.213.7." + (10 + Integer.parseInt(id.substring(1)));
+  }
+
+  /** @return the Raft address HOST:PORT of node {@code id} */
+  static String raftAddress(String id) {
+    return ip(id) + ":" + RAFT_PORT;
+  }
+
+  /** @return the client namespace (where the probe lives), e.g. to scrape nodes from outside */
+  Netns clientNs() {
+    return client;
+  }
+
+  /** @return the admin socket of node {@code id} (a file: reachable from any namespace) */
+  Path adminSocket(String id) {
+    return dir.resolve(id).resolve("admin.sock");
   }
 
   ClientProbe probe() {
@@ -107,10 +169,10 @@ final class ClusterLab implements AutoCloseable {
     return dir.resolve(id).resolve("daemon.log");
   }
 
-  private void writeConfig(String id) throws IOException {
+  private void writeConfig(String id, List<String> peerIds) throws IOException {
     final Path nodeDir = Files.createDirectories(dir.resolve(id));
-    final String peers = ids.stream()
-        .map(p -> "  - { id: " + p + ", address: 10.213.7." + (10 + Integer.parseInt(p.substring(1))) + ":" + RAFT_PORT + " }")
+    final String peers = peerIds.stream()
+        .map(p -> "  - { id: " + p + ", address: " + raftAddress(p) + " }")
         .collect(Collectors.joining("\n"));
     Files.writeString(config(id), String.join("\n",
         "cluster: itest",
@@ -120,8 +182,9 @@ final class ClusterLab implements AutoCloseable {
         "vips:",
         "  - { address: " + VIP + ", interface: eth0 }",
         "storage: " + nodeDir.resolve("data"),
-        "admin: { socket: " + nodeDir.resolve("admin.sock") + " }",
+        "admin: { socket: " + adminSocket(id) + " }",
         "timing: " + timing,
+        extraYaml.apply(id),
         ""));
   }
 
@@ -204,6 +267,19 @@ final class ClusterLab implements AutoCloseable {
     NetnsCommand.run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(p.pid())).orThrow();
   }
 
+  /** SIGTERM, then wait (at most {@code timeout}) until the process is gone. */
+  void stop(String id, Duration timeout) throws InterruptedException {
+    signal(id, "TERM");
+    awaitExit(id, timeout);
+  }
+
+  /** Waits (at most {@code timeout}) until the daemon of {@code id} has exited. */
+  void awaitExit(String id, Duration timeout) throws InterruptedException {
+    if (!daemons.get(id).waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(id + " did not exit within " + timeout.toMillis() + " ms");
+    }
+  }
+
   /** SIGKILL, then wait until the process is gone. */
   void kill(String id) throws InterruptedException {
     signal(id, "KILL");
@@ -212,11 +288,11 @@ final class ClusterLab implements AutoCloseable {
 
   /** Detaches the node's port from the bridge: it keeps running, cut off from everyone. */
   void cut(String id) {
-    sw.exec("ip", "link", "set", "sw0p" + ids.indexOf(id), "nomaster");
+    sw.exec("ip", "link", "set", ports.get(id), "nomaster");
   }
 
   void reconnect(String id) {
-    sw.exec("ip", "link", "set", "sw0p" + ids.indexOf(id), "master", "sw0");
+    sw.exec("ip", "link", "set", ports.get(id), "master", "sw0");
   }
 
   /** @return the one node holding the VIP, once exactly one does and the client hears it; else fails */
@@ -291,6 +367,17 @@ final class ClusterLab implements AutoCloseable {
   /** @return the daemon log of {@code id}, for assertions and failure messages */
   String logText(String id) throws IOException {
     return Files.exists(log(id)) ? Files.readString(log(id)) : "";
+  }
+
+  /** @return the last 3000 characters of every node's daemon log, for failure messages */
+  String logTails() throws IOException {
+    final StringBuilder b = new StringBuilder();
+    for (String id : ids) {
+      final String text = logText(id);
+      b.append("\n--- ").append(id).append(" (last 3000 chars)\n")
+          .append(text.substring(Math.max(0, text.length() - 3000)));
+    }
+    return b.toString();
   }
 
   @Override
