@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 /** {@code raftvipctl member add ID HOST:PORT [--priority N]}: adds a voting member, then shows the members. */
 @Command(name = "add", header = "Adds a voting member.", description = {
     "Adds a voting member and prints the new member list.",
-    "The new node must already run, started with an empty peer list."})
+    "The new node must already run, started with peers listing the current members plus itself",
+    "(never only itself: that would form a separate cluster that binds the VIP too)."})
 final class MemberAddCommand implements Callable<Integer> {
   private final Session session;
   private final MembersPrinter printer = new MembersPrinter();

@@ -32,7 +32,6 @@ class ClusterFailoverIT {
   @BeforeAll
   static void startCluster() throws Exception {
     Netns.requireRootAndNetns();
-    Netns.deleteAll(ClusterLab.PREFIX);
     lab = new ClusterLab(3, "{ vip-lifetime: 3s }");
     lab.startAll();
   }

@@ -398,5 +398,18 @@ final class ClusterLab implements AutoCloseable {
         System.err.println("cluster lab: closing failed: " + e);
       }
     }
+    if (Boolean.getBoolean("raftvip.it.keep")) {
+      System.err.println("cluster lab: keeping daemon logs and storage in " + dir);
+    } else {
+      deleteTree(dir); // failures already carry the log tails in their messages
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }
