@@ -167,8 +167,7 @@ public final class ClusterAdmin implements AdminBackend {
 
   private List<Member> members(List<MemberView> views) {
     observer.poke();
-    return views.stream().map(m -> Member.newBuilder().setId(m.peer().id()).setAddress(m.peer().address())
-        .setPriority(m.peer().priority()).setLastContactMs(m.ackAgeMs()).build()).toList();
+    return assembler.members(views, raft.snapshot().leader());
   }
 
   private static AdminException failure(String what, Throwable e) {

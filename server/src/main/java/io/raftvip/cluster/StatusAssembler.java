@@ -61,7 +61,15 @@ public final class StatusAssembler {
 
   /** @return the members of this observation as API messages */
   public List<Member> members(Observation o) {
-    return o.members().stream().map(m -> member(m, o.selfLeader())).toList();
+    return members(o.members(), o.selfLeader());
+  }
+
+  /**
+   * @param selfLeader whether this node leads (only the leader knows reachability)
+   * @return the given members as API messages
+   */
+  public List<Member> members(List<MemberView> views, boolean selfLeader) {
+    return views.stream().map(m -> member(m, selfLeader)).toList();
   }
 
   private Member member(MemberView m, boolean selfLeader) {

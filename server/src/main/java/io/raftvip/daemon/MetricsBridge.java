@@ -5,6 +5,7 @@ import io.raftvip.cluster.ObservationListener;
 import io.raftvip.metrics.RaftvipMetrics;
 import io.raftvip.net.Vip;
 import io.raftvip.raft.MemberView;
+import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipListener;
 import io.raftvip.vip.OwnershipState;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class MetricsBridge implements OwnershipListener, ObservationListener {
   public void transitioned(OwnershipState from, OwnershipState to, long term, String reason) {
     final boolean owned = to == OwnershipState.OWNER;
     vips.forEach(v -> metrics.setOwned(v.address().getHostAddress(), owned));
-    if (from == OwnershipState.OWNER && reason.startsWith("leader lease lost")) {
+    if (from == OwnershipState.OWNER && OwnershipController.LEASE_LOST.equals(reason)) {
       metrics.leaseLost();
     }
   }

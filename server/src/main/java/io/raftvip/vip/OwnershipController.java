@@ -27,6 +27,8 @@ public final class OwnershipController {
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnershipController.class);
   private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+  /** The reason given when the lease ran out; listeners count lease losses by it. */
+  public static final String LEASE_LOST = "leader lease lost (no majority acknowledged a recent heartbeat)";
   static final long OWNER_MAX_DELAY_MS = 50;
   static final long PENDING_DELAY_MS = 5;
   static final long IDLE_DELAY_MS = 100;
@@ -144,7 +146,7 @@ public final class OwnershipController {
       return "leadership not ready (no entry of term " + snap.term() + " committed yet)";
     }
     if (snap.leaseRemainingMs() <= 0) {
-      return "leader lease lost (no majority acknowledged a recent heartbeat)";
+      return LEASE_LOST;
     }
     if (!snap.yieldTo().isEmpty()) {
       return "yielding to higher-priority member " + snap.yieldTo();
