@@ -75,17 +75,9 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    * it and {@code initialPeers} only matters on first boot (like etcd's initial-cluster).
    *
    * @param bindHost the host to listen on for Raft traffic
-   */
-  public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
-                               UUID groupId, Path storageDir, RaftTiming timing,
-                               RaftEventListener listener) throws IOException {
-    return start(selfId, bindHost, port, initialPeers, groupId, storageDir, timing, null, listener);
-  }
-
-  /**
-   * As above; with {@code tls} non-null every Raft connection (server and client side) uses
-   * mutual TLS with these PEM files, so no peer without a certificate from the CA can vote,
-   * replicate or take leadership. Certificates need a SAN matching the peer's address.
+   * @param tls null for plaintext; otherwise every Raft connection (server and client side) uses
+   *            mutual TLS with these PEM files, so no peer without a certificate from the CA can
+   *            vote, replicate or take leadership. Certificates need a SAN matching the peer's address.
    */
   public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
                                UUID groupId, Path storageDir, RaftTiming timing, RaftTls tls,
@@ -168,7 +160,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     final long leaseRemaining = leader ? leaseRemainingMs() : 0;
     final RaftPeerId leaderId = info.getLeaderId();
     return new LeadershipSnapshot(leader, ready, leaseRemaining, info.getCurrentTerm(),
-        leaderId == null ? "" : leaderId.toString(), -1, leader ? higherPriorityTarget() : "");
+        leaderId == null ? "" : leaderId.toString(), leader ? higherPriorityTarget() : "");
   }
 
   /**
@@ -182,8 +174,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     if (me == null) {
       return "";
     }
-    final long lastIndex = division.getRaftLog().getLastEntryTermIndex() == null
-        ? -1 : division.getRaftLog().getLastEntryTermIndex().getIndex();
+    final var lastEntry = division.getRaftLog().getLastEntryTermIndex();
+    final long lastIndex = lastEntry == null ? -1 : lastEntry.getIndex();
     for (RaftPeer peer : conf.getCurrentPeers()) {
       if (peer.getPriority() > me.getPriority()
           && tracker.ackedSendAgeMs(peer.getId()).map(age -> age < leaseMs).orElse(false)

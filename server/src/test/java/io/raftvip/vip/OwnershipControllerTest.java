@@ -45,11 +45,11 @@ class OwnershipControllerTest {
   }
 
   private static LeadershipSnapshot follower() {
-    return new LeadershipSnapshot(false, false, 0, 1, "n2", -1, "");
+    return new LeadershipSnapshot(false, false, 0, 1, "n2", "");
   }
 
   private static LeadershipSnapshot leader(boolean ready, long leaseMs) {
-    return new LeadershipSnapshot(true, ready, leaseMs, 2, "n1", -1, "");
+    return new LeadershipSnapshot(true, ready, leaseMs, 2, "n1", "");
   }
 
   private void advanceMs(long ms) {
@@ -104,7 +104,7 @@ class OwnershipControllerTest {
   void higherPriorityMemberCaughtUp_releasesBeforeRatisHandsOver() {
     snapshot = leader(true, 50);
     controller.evaluate();
-    snapshot = new LeadershipSnapshot(true, true, 50, 2, "n1", -1, "n0");
+    snapshot = new LeadershipSnapshot(true, true, 50, 2, "n1", "n0");
     controller.evaluate();
     assertEquals(OwnershipState.LEADER_PENDING, controller.state());
     assertTrue(kernel.bound.isEmpty());
