@@ -29,7 +29,6 @@ import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipLoop;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -46,44 +45,19 @@ public final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
 
-  private final String nodeId;
-  private final SdNotifier notifier;
-  private final StaleVipCleaner cleaner;
-  private final AddressManager addresses;
-  private final PacketAnnouncer announcer;
-  private final RaftNode raft;
-  private final OwnershipLoop loop;
-  private final AddressManager.Subscription subscription;
-  private final ClusterObserver observer;
-  private final OwnershipHandOver handOver;
-  private final AdminServer admin;
-  private final Optional<MetricsServer> metricsServer;
-  private final Optional<Watchdog> watchdog;
-  private final List<Vip> vips;
-  private final long reachableMs;
+  private final Parts parts;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean stopping;
 
-  private Daemon(Builder b) {
-    this.nodeId = b.nodeId;
-    this.notifier = b.notifier;
-    this.cleaner = b.cleaner;
-    this.addresses = b.addresses;
-    this.announcer = b.announcer;
-    this.raft = b.raft;
-    this.loop = b.loop;
-    this.subscription = b.subscription;
-    this.observer = b.observer;
-    this.handOver = b.handOver;
-    this.admin = b.admin;
-    this.metricsServer = b.metricsServer;
-    this.watchdog = b.watchdog;
-    this.vips = b.vips;
-    this.reachableMs = b.reachableMs;
+  private Daemon(Parts parts) {
+    this.parts = parts;
   }
 
-  /** Mutable bag used only while starting, so the constructor stays readable. */
-  private static final class Builder {
+  /**
+   * The node's components, filled in while starting. A part still null was never started;
+   * {@link #closeAll} closes what exists, after a failed start as on a normal stop.
+   */
+  private static final class Parts {
     String nodeId;
     SdNotifier notifier;
     StaleVipCleaner cleaner;
@@ -106,7 +80,7 @@ public final class Daemon {
    * crashed process never outlives the restart.
    */
   public static Daemon start(RaftvipConfig config, String version) throws IOException {
-    final Builder b = new Builder();
+    final Parts b = new Parts();
     b.nodeId = config.node();
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
     b.notifier = SdNotifiers.fromEnvironment(System.getenv());
@@ -119,13 +93,13 @@ public final class Daemon {
     try {
       return startRest(config, version, b);
     } catch (IOException | RuntimeException e) {
-      abort(b); // a half-started node must not keep Raft running or the VIP bound
+      closeAll(b); // a half-started node must not keep Raft running or the VIP bound
       throw e;
     }
   }
 
-  /** Everything after the stale-VIP clean-up; {@link #abort} undoes it if it throws. */
-  private static Daemon startRest(RaftvipConfig config, String version, Builder b) throws IOException {
+  /** Everything after the stale-VIP clean-up; {@link #closeAll} undoes it if it throws. */
+  private static Daemon startRest(RaftvipConfig config, String version, Parts b) throws IOException {
     final TimingConfig t = config.timing();
     final RaftvipMetrics metrics = new RaftvipMetrics(version);
     if (config.metrics().enabled()) {
@@ -188,34 +162,29 @@ public final class Daemon {
     return new Daemon(b);
   }
 
-  private static void abort(Builder b) {
-    final List<AutoCloseable> started = new ArrayList<>();
-    if (b.admin != null) {
-      started.add(b.admin);
+  /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
+  private static void closeAll(Parts b) {
+    b.watchdog.ifPresent(Watchdog::close);
+    closeQuietly(b, "admin API", b.admin);
+    closeQuietly(b, "observer", b.observer);
+    closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);
+    closeQuietly(b, "ownership loop", b.loop);
+    closeQuietly(b, "Raft server", b.raft);
+    b.cleaner.removeConfigured(b.vips); // belt and braces: the controller released already
+    b.metricsServer.ifPresent(m -> closeQuietly(b, "metrics", m));
+    closeQuietly(b, "announcer", b.announcer);
+    closeQuietly(b, "netlink", b.addresses);
+  }
+
+  private static void closeQuietly(Parts b, String what, AutoCloseable c) {
+    if (c == null) {
+      return;
     }
-    if (b.observer != null) {
-      started.add(b.observer);
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("{}: closing {} failed: {}", b.nodeId, what, e.toString());
     }
-    if (b.subscription != null) {
-      started.add(b.subscription::close);
-    }
-    if (b.loop != null) {
-      started.add(b.loop);
-    }
-    if (b.raft != null) {
-      started.add(b.raft);
-    }
-    b.metricsServer.ifPresent(started::add);
-    for (AutoCloseable c : started) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("{}: cleaning up after a failed start: {}", b.nodeId, e.toString());
-      }
-    }
-    b.cleaner.removeConfigured(b.vips);
-    b.announcer.close();
-    b.addresses.close();
   }
 
   private static String statusLine(Observation o) {
@@ -239,50 +208,35 @@ public final class Daemon {
       }
       stopping = true;
     }
-    LOG.info("{}: stopping", nodeId);
-    notifier.stopping();
-    closeQuietly("admin API", admin);
+    LOG.info("{}: stopping", parts.nodeId);
+    parts.notifier.stopping();
+    closeQuietly(parts, "admin API", parts.admin);
     handOverIfLeader();
-    watchdog.ifPresent(Watchdog::close);
-    closeQuietly("observer", observer);
-    closeQuietly("address subscription", subscription::close);
-    closeQuietly("ownership loop", loop);
-    closeQuietly("Raft server", raft);
-    cleaner.removeConfigured(vips); // belt and braces: the controller released already
-    metricsServer.ifPresent(m -> closeQuietly("metrics", m));
-    closeQuietly("announcer", announcer);
-    closeQuietly("netlink", addresses);
-    LOG.info("{}: stopped", nodeId);
+    closeAll(parts);
+    LOG.info("{}: stopped", parts.nodeId);
     stopped.countDown();
   }
 
   private void handOverIfLeader() {
     try {
-      if (raft.snapshot().leader()) {
-        final var target = OwnershipHandOver.bestTarget(
-            raft.members().stream().filter(m -> !m.peer().id().equals(nodeId)).toList(), reachableMs);
+      if (parts.raft.snapshot().leader()) {
+        final var followers = parts.raft.members().stream()
+            .filter(m -> !m.peer().id().equals(parts.nodeId)).toList();
+        final var target = OwnershipHandOver.bestTarget(followers, parts.reachableMs);
         if (target.isPresent()) {
-          handOver.transfer(target.get(), true)
+          parts.handOver.transfer(target.get(), true)
               .get(HAND_OVER_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
           return;
         }
       }
-      loop.holdBack("shutting down").get(2, TimeUnit.SECONDS);
+      parts.loop.holdBack("shutting down").get(2, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warn("{}: graceful hand-over did not complete: {}", nodeId, e.toString());
+      LOG.warn("{}: graceful hand-over did not complete: {}", parts.nodeId, e.toString());
       try {
-        loop.holdBack("shutting down").get(2, TimeUnit.SECONDS);
+        parts.loop.holdBack("shutting down").get(2, TimeUnit.SECONDS);
       } catch (Exception again) {
-        LOG.error("{}: could not release through the ownership loop: {}", nodeId, again.toString());
+        LOG.error("{}: could not release through the ownership loop: {}", parts.nodeId, again.toString());
       }
-    }
-  }
-
-  private void closeQuietly(String what, AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      LOG.warn("{}: closing {} failed: {}", nodeId, what, e.toString());
     }
   }
 }
