@@ -47,6 +47,11 @@ final class AddressTimeline {
     return false;
   }
 
+  /** @return whether the node bound the VIP at or after {@code sinceNanos} */
+  synchronized boolean boundSince(String node, long sinceNanos) {
+    return changes.stream().anyMatch(c -> c.node().equals(node) && c.added() && c.nanos() >= sinceNanos);
+  }
+
   /** @return the nodes holding the VIP now */
   synchronized List<String> holders() {
     final Map<String, Boolean> held = new TreeMap<>();

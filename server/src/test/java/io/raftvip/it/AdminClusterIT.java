@@ -141,11 +141,13 @@ class AdminClusterIT {
     assertEquals(target, r.getOwner());
     assertEquals(owner, r.getPreviousOwner());
     final String next = lab.awaitNewOwner(Duration.ofSeconds(10), owner, List.of());
-    assertEquals(target, next, "the named node owns the VIP" + lab.logTails());
+    // The reply above says Raft made the target leader; the kernel must agree that it bound the VIP.
+    // A later election on a starved machine may move it on, so `next` is reported, not required.
+    ClusterLab.await(Duration.ofSeconds(10), () -> lab.timeline.boundSince(target, t0), target + " to bind the VIP");
     final long gap = lab.probe().outageMillis(t0, owner);
-    report("transfer", owner + " -> " + target + ", client gap " + gap + " ms");
+    report("transfer", owner + " -> " + target + " (now " + next + "), client gap " + gap + " ms");
     assertEquals(List.of(), lab.timeline.overlapsSince(t0), "no overlap on a transfer" + lab.logTails());
-    assertEquals(List.of(target), lab.timeline.holders());
+    assertEquals(1, lab.timeline.holders().size(), "one holder: " + lab.timeline.holders());
   }
 
   @Test
@@ -193,9 +195,11 @@ class AdminClusterIT {
       final String next = lab.awaitNewOwner(Duration.ofSeconds(5), owner, List.of(owner));
       report("watch", watcher + " streamed '" + changed.getMessage() + "' " + ms + " ms after killing " + owner
           + "; events " + types);
-      assertEquals(next, changed.getStatus().getOwner(), "the event names the node that holds the VIP");
+      final String named = changed.getStatus().getOwner();
+      assertNotEquals(owner, named, "the event names a new owner");
+      assertTrue(lab.timeline.boundSince(named, t0), "the event names a node that bound the VIP: " + named);
       assertNotEquals(owner, next);
-      assertTrue(changed.getMessage().contains(next), changed.getMessage());
+      assertTrue(changed.getMessage().contains(named), changed.getMessage());
     } finally {
       call.cancel(null);
     }
