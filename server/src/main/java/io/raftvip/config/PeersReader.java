@@ -1,5 +1,6 @@
 package io.raftvip.config;
 
+import io.raftvip.raft.MemberIds;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,12 @@ final class PeersReader {
       if (id != null) {
         key.problem("'" + id + "' must match " + ID.pattern());
       }
+      complete = false;
+      return null;
+    }
+    final var reserved = MemberIds.reservedProblem(id);
+    if (reserved.isPresent()) {
+      key.problem("'" + id + "' " + reserved.get());
       complete = false;
       return null;
     }
