@@ -18,9 +18,11 @@ import io.raftvip.net.AddressManager;
 import io.raftvip.net.Vip;
 import io.raftvip.net.netlink.NativeLibC;
 import io.raftvip.net.netlink.NetlinkAddressManager;
+import io.raftvip.raft.LeadershipRehearsal;
 import io.raftvip.raft.PeerSpec;
 import io.raftvip.raft.RaftNode;
 import io.raftvip.raft.RaftTiming;
+import io.raftvip.raft.RaftTls;
 import io.raftvip.systemd.SdNotifier;
 import io.raftvip.systemd.SdNotifiers;
 import io.raftvip.systemd.Watchdog;
@@ -28,6 +30,7 @@ import io.raftvip.vip.AnnouncementSettings;
 import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipLoop;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +47,8 @@ public final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
+  /** How long the failover rehearsal waits for the node to see a leader before it runs anyway. */
+  private static final Duration REHEARSAL_SETTLE = Duration.ofSeconds(5);
 
   private final Parts parts;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -71,6 +76,7 @@ public final class Daemon {
     AdminServer admin;
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
+    BackgroundRehearsal rehearsal;
     List<Vip> vips;
     long reachableMs;
   }
@@ -111,11 +117,10 @@ public final class Daemon {
     final List<PeerSpec> peers = config.peers().stream()
         .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
     final var tlsFiles = config.admin().tls();
+    final RaftTiming raftTiming = new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease());
+    final RaftTls raftTls = tlsFiles == null ? null : new RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca());
     b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
-        config.groupId(), config.storage(),
-        new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease()),
-        tlsFiles == null ? null : new io.raftvip.raft.RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca()),
-        events);
+        config.groupId(), config.storage(), raftTiming, raftTls, events);
 
     final OwnershipController controller = new OwnershipController(b.nodeId, b.vips, b.raft,
         b.addresses, b.announcer, new AnnouncementSettings(config.announce().repeat(),
@@ -159,12 +164,16 @@ public final class Daemon {
         () -> System.nanoTime() - b.loop.lastEvaluationNanos() < healthyWithinNanos);
     b.notifier.ready();
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
+    b.rehearsal = BackgroundRehearsal.start(b.nodeId, b.raft, new LeadershipRehearsal(
+        config.self().host(), Path.of(System.getProperty("java.io.tmpdir")), raftTiming, raftTls,
+        Duration.ofSeconds(10)), REHEARSAL_SETTLE);
     return new Daemon(b);
   }
 
   /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
   private static void closeAll(Parts b) {
     b.watchdog.ifPresent(Watchdog::close);
+    closeQuietly(b, "failover rehearsal", b.rehearsal);
     closeQuietly(b, "admin API", b.admin);
     closeQuietly(b, "observer", b.observer);
     closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);

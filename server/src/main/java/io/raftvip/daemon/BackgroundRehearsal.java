@@ -1,0 +1,62 @@
+package io.raftvip.daemon;
+
+import io.raftvip.raft.LeadershipRehearsal;
+import io.raftvip.raft.LeadershipSource;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link LeadershipRehearsal} once, in the background, after the node has joined the
+ * cluster (it knows a leader) or a settle time passed, so it never slows the first election.
+ * The leader rehearses too: its JVM has been elected, but handing leadership over (SIGTERM,
+ * {@code raftvipctl transfer}) is still cold there. A failed rehearsal only costs speed.
+ */
+final class BackgroundRehearsal implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackgroundRehearsal.class);
+  /** Starts the one log line that says the rehearsal is over (done or failed). */
+  static final String MARKER = "failover rehearsal: ";
+  private final Thread thread;
+
+  private BackgroundRehearsal(Thread thread) {
+    this.thread = thread;
+  }
+
+  static BackgroundRehearsal start(String nodeId, LeadershipSource raft, LeadershipRehearsal rehearsal,
+                                   Duration settle) {
+    final Thread t = new Thread(() -> run(nodeId, raft, rehearsal, settle), "raftvip-rehearsal");
+    t.setDaemon(true);
+    t.start();
+    return new BackgroundRehearsal(t);
+  }
+
+  private static void run(String nodeId, LeadershipSource raft, LeadershipRehearsal rehearsal, Duration settle) {
+    try {
+      final long deadline = System.nanoTime() + settle.toNanos();
+      while (raft.snapshot().leaderId().isEmpty() && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(50); // waiting for the cluster to settle, bounded by `settle`
+      }
+      LOG.info("{}: rehearsing an election and a transfer on a throwaway local Raft group "
+          + "(members rehearsal-1..3, their Ratis messages are not logged) so the first real failover runs warm",
+          nodeId);
+      final long start = System.nanoTime();
+      final LeadershipRehearsal.Outcome o = rehearsal.run();
+      LOG.info("{}: {}done in {} ms ({} elected, then {} by transfer)", nodeId, MARKER,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), o.elected(), o.transferredTo());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("{}: {}failed ({}); the first failover may be slower, nothing else changes",
+          nodeId, MARKER, e.toString());
+    }
+  }
+
+  /** Stops a rehearsal still running (the daemon is stopping) and waits briefly for its clean-up. */
+  @Override
+  public void close() throws InterruptedException {
+    thread.interrupt();
+    thread.join(TimeUnit.SECONDS.toMillis(5));
+  }
+}
