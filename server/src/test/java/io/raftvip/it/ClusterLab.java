@@ -54,6 +54,8 @@ final class ClusterLab implements AutoCloseable {
   private final List<String> ids = new ArrayList<>();
   private final Map<String, Netns> nodes = new LinkedHashMap<>();
   private final Map<String, Process> daemons = new LinkedHashMap<>();
+  /** Where each daemon's latest run starts in its (appended) log. */
+  private final Map<String, Long> logStart = new LinkedHashMap<>();
   private final Map<String, String> ports = new LinkedHashMap<>();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Netns sw;
@@ -247,6 +249,7 @@ final class ClusterLab implements AutoCloseable {
         "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
         "-cp", classpath, "io.raftvip.daemon.Main", "run", "--config", config(id).toString());
     pb.redirectErrorStream(true);
+    logStart.put(id, Files.exists(log(id)) ? Files.size(log(id)) : 0L);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(id).toFile()));
     daemons.put(id, pb.start()); // `ip netns exec` execs java: the pid is the daemon's
   }
@@ -300,9 +303,27 @@ final class ClusterLab implements AutoCloseable {
     return awaitOwner(timeout, List.of());
   }
 
-  /** As {@link #awaitOwner(Duration)}, not counting {@code ignored} nodes (dead or frozen ones). */
+  /**
+   * As {@link #awaitOwner(Duration)}, not counting {@code ignored} nodes (dead or frozen ones).
+   * Also waits for every running node to finish its failover rehearsal: a scenario should meet
+   * daemons as they are after start-up, not three JVMs still rehearsing on two cores.
+   */
   String awaitOwner(Duration timeout, List<String> ignored) {
-    return awaitNewOwner(timeout, null, ignored);
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    await(timeout, () -> ids.stream().filter(id -> running(id) && !ignored.contains(id)).allMatch(this::rehearsed),
+        "every running node to finish its failover rehearsal");
+    return awaitNewOwner(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), null, ignored);
+  }
+
+  /** @return whether the latest run of {@code id} logged the end of its failover rehearsal */
+  private boolean rehearsed(String id) {
+    try {
+      final String text = logText(id);
+      final int from = (int) Math.min(text.length(), logStart.getOrDefault(id, 0L));
+      return text.indexOf("failover rehearsal: ", from) >= 0;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

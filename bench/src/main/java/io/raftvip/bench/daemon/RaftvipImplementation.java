@@ -1,10 +1,13 @@
 package io.raftvip.bench.daemon;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import io.raftvip.bench.lab.LabNode;
@@ -20,6 +23,10 @@ public final class RaftvipImplementation implements Implementation {
     private final Path workDir;
     private final String vip;
     private final String timing;
+    /** Where each daemon's latest run starts in its appended log. */
+    private final Map<String, Long> logStart = new ConcurrentHashMap<>();
+    /** The daemon's log line when its failover rehearsal is over, done or failed. */
+    static final String REHEARSAL_OVER = "failover rehearsal: ";
 
     /**
      * @param repoRoot source tree holding {@code bin/raftvip} and the built server
@@ -104,14 +111,35 @@ public final class RaftvipImplementation implements Implementation {
 
     @Override
     public DaemonProcess start(LabNode node) throws IOException {
+        Path log = log(node);
+        logStart.put(node.id(), Files.exists(log) ? Files.size(log) : 0L);
         return Launcher.launch(node, List.of(repoRoot.resolve("bin/raftvip").toString(), "run", "--config",
-                workDir.resolve(node.id() + ".yaml").toString()),
-                workDir.resolve(node.id()).resolve("raftvip.log"), List.of("java"));
+                workDir.resolve(node.id() + ".yaml").toString()), log, List.of("java"));
     }
 
+    private Path log(LabNode node) {
+        return workDir.resolve(node.id()).resolve("raftvip.log");
+    }
+
+    /**
+     * Agrees on the owner and has finished the failover rehearsal it runs a few seconds after
+     * start: failovers are measured on daemons as they are after their first seconds, the way a
+     * long-running service meets them. The cold-start scenario measures those first seconds.
+     */
     @Override
     public boolean ready(LabNode node, String ownerId) {
-        return ownerId.equals(owner(node));
+        return rehearsed(node) && ownerId.equals(owner(node));
+    }
+
+    /** @return whether the latest run on {@code node} logged the end of its failover rehearsal */
+    private boolean rehearsed(LabNode node) {
+        try {
+            byte[] log = Files.readAllBytes(log(node));
+            int from = (int) Math.min(log.length, logStart.getOrDefault(node.id(), 0L));
+            return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(REHEARSAL_OVER);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** @return the owner as {@code raftvipctl owner} on {@code node} reports it, or null */
