@@ -38,6 +38,7 @@ public final class AdminServer implements AutoCloseable {
   private final List<Listener> listeners;
   private final Path socket;
   private boolean closed;
+  private boolean stoppedAccepting;
 
   private AdminServer(AdminService service, HealthStatusManager health, List<Listener> listeners,
       Path socket) {
@@ -114,8 +115,23 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /**
-   * Stops within about two seconds: open Watch streams end with UNAVAILABLE, running calls get
-   * until the deadline, then are cut off; the socket file is removed. Idempotent.
+   * Stops taking new calls and ends open Watch streams with UNAVAILABLE, without waiting: the
+   * daemon's shutdown calls this first and hands ownership over while running calls finish.
+   * Idempotent.
+   */
+  public synchronized void stopAccepting() {
+    if (stoppedAccepting) {
+      return;
+    }
+    stoppedAccepting = true;
+    health.enterTerminalState();
+    service.closeWatches();
+    listeners.forEach(Listener::shutdown);
+  }
+
+  /**
+   * Stops within about two seconds: as {@link #stopAccepting()}, then running calls get until
+   * the deadline and are cut off; the socket file is removed. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -123,9 +139,7 @@ public final class AdminServer implements AutoCloseable {
       return;
     }
     closed = true;
-    health.enterTerminalState();
-    service.closeWatches();
-    listeners.forEach(Listener::shutdown);
+    stopAccepting();
     long deadline = System.nanoTime() + CLOSE_NANOS;
     try {
       for (Listener listener : listeners) {

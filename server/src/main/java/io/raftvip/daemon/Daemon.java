@@ -207,7 +207,7 @@ public final class Daemon {
   }
 
   /**
-   * Stops gracefully: admin API first, then release the VIP and hand leadership to the best
+   * Stops gracefully: the admin API stops taking calls, then release the VIP and hand leadership to the best
    * follower (release first: a transfer skips pre-vote), then Raft. Idempotent.
    */
   public void stop() {
@@ -219,7 +219,7 @@ public final class Daemon {
     }
     LOG.info("{}: stopping", parts.nodeId);
     parts.notifier.stopping();
-    closeQuietly(parts, "admin API", parts.admin);
+    parts.admin.stopAccepting(); // no new admin calls; waiting for running ones would delay the release
     handOverIfLeader();
     closeAll(parts);
     LOG.info("{}: stopped", parts.nodeId);

@@ -153,6 +153,35 @@ class AdminServerUnixSocketTest {
     assertTrue(backend.listeners.isEmpty());
   }
 
+  @Test
+  void stopAccepting_endsWatches_andRefusesNewCalls() throws Exception {
+    Path socket = dir.resolve("admin.sock");
+    AdminServer server = AdminServer.start(backend, socket, null, 0, null);
+    toClose.add(server);
+    CompletableFuture<Status> end = new CompletableFuture<>();
+    BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    AdminGrpc.newStub(channel(socket)).watch(WatchRequest.getDefaultInstance(), new StreamObserver<>() {
+      @Override public void onNext(Event value) {
+        events.add(value);
+      }
+      @Override public void onError(Throwable t) {
+        end.complete(Status.fromThrowable(t));
+      }
+      @Override public void onCompleted() {
+        end.complete(Status.OK);
+      }
+    });
+    assertNotNull(events.poll(10, TimeUnit.SECONDS), "no snapshot within 10 s");
+
+    server.stopAccepting();
+
+    assertEquals(Code.UNAVAILABLE, end.get(10, TimeUnit.SECONDS).getCode());
+    io.grpc.StatusRuntimeException refused = assertThrows(io.grpc.StatusRuntimeException.class,
+        () -> AdminGrpc.newBlockingStub(channel(socket)).withDeadlineAfter(10, TimeUnit.SECONDS)
+            .getStatus(GetStatusRequest.getDefaultInstance()));
+    assertEquals(Code.UNAVAILABLE, refused.getStatus().getCode());
+  }
+
   private ManagedChannel channel(Path socket) {
     ManagedChannel channel = Grpc.newChannelBuilder("unix://" + socket, InsecureChannelCredentials.create())
         .build();
