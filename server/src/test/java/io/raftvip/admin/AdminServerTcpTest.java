@@ -15,6 +15,7 @@ import io.grpc.TlsChannelCredentials;
 import io.raftvip.proto.v1.AdminGrpc;
 import io.raftvip.proto.v1.GetStatusRequest;
 import io.raftvip.proto.v1.TransferOwnershipRequest;
+import io.raftvip.testing.TestCertificates;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

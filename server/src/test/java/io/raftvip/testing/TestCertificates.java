@@ -1,4 +1,4 @@
-package io.raftvip.admin;
+package io.raftvip.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway CA with a server and a client certificate, made by the openssl command at test time
- * so no key material lives in the repository. EC P-256 keys in PKCS#8 PEM.
+ * A throwaway CA with a server, a client and a node certificate (the node one for both roles, as
+ * Raft peers need), made by the openssl command at test time so no key material lives in the
+ * repository. EC P-256 keys in PKCS#8 PEM; server and node certificates name 127.0.0.1.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  final Path caCert;
-  final Path serverCert;
-  final Path serverKey;
-  final Path clientCert;
-  final Path clientKey;
+  public final Path caCert;
+  public final Path serverCert;
+  public final Path serverKey;
+  public final Path clientCert;
+  public final Path clientKey;
+  public final Path nodeCert;
+  public final Path nodeKey;
 
   private TestCertificates(Path dir) {
     caCert = dir.resolve("ca.crt");
@@ -24,10 +27,12 @@ final class TestCertificates {
     serverKey = dir.resolve("server.key");
     clientCert = dir.resolve("client.crt");
     clientKey = dir.resolve("client.key");
+    nodeCert = dir.resolve("node.crt");
+    nodeKey = dir.resolve("node.key");
   }
 
   /** @return whether an openssl binary is on the PATH */
-  static boolean opensslAvailable() {
+  public static boolean opensslAvailable() {
     try {
       return run(Path.of("."), List.of("openssl", "version"));
     } catch (IOException e) {
@@ -35,8 +40,8 @@ final class TestCertificates {
     }
   }
 
-  /** Creates a CA named {@code caName} in {@code dir} and signs a server and a client cert. */
-  static TestCertificates create(Path dir, String caName) throws IOException {
+  /** Creates a CA named {@code caName} in {@code dir} and signs a server, a client and a node cert. */
+  public static TestCertificates create(Path dir, String caName) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("ca.cnf"), String.join("\n",
         "[req]", "distinguished_name = dn", "x509_extensions = ca", "prompt = no",
@@ -46,9 +51,11 @@ final class TestCertificates {
     Files.writeString(dir.resolve("server.ext"),
         "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
     Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+    Files.writeString(dir.resolve("node.ext"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n");
     openssl(dir, "req", "-x509", "-config", "ca.cnf", "-newkey", "ec", "-pkeyopt",
         "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "1");
-    for (String who : List.of("server", "client")) {
+    for (String who : List.of("server", "client", "node")) {
       openssl(dir, "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
           "-nodes", "-keyout", who + ".key", "-out", who + ".csr", "-subj", "/CN=raftvip-test-" + who);
       openssl(dir, "x509", "-req", "-in", who + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key",
