@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -33,16 +34,6 @@ import java.util.stream.Stream;
  */
 public final class LeadershipRehearsal {
 
-  private static final RaftEventListener IGNORE = new RaftEventListener() {
-    @Override public void leaderChanged(String leaderId, long term) {
-    }
-    @Override public void leaderReady() {
-    }
-    @Override public void leadershipLost() {
-    }
-    @Override public void membershipChanged() {
-    }
-  };
 
   private final String host;
   private final Path tmpParent;
@@ -81,14 +72,16 @@ public final class LeadershipRehearsal {
     final UUID group = UUID.randomUUID();
     final List<RaftNode> nodes = new ArrayList<>();
     try {
+      final List<Integer> ports = List.of(freePort(), freePort(), freePort());
       final List<PeerSpec> peers = new ArrayList<>();
-      for (int i = 1; i <= 3; i++) {
-        peers.add(new PeerSpec(MemberIds.RESERVED_PREFIX + i,
-            (host.contains(":") ? "[" + host + "]" : host) + ":" + freePort(), 0));
+      for (int i = 0; i < ports.size(); i++) {
+        peers.add(new PeerSpec(MemberIds.RESERVED_PREFIX + (i + 1),
+            (host.contains(":") ? "[" + host + "]" : host) + ":" + ports.get(i), 0));
       }
-      for (PeerSpec p : peers) {
-        final int port = Integer.parseInt(p.address().substring(p.address().lastIndexOf(':') + 1));
-        nodes.add(RaftNode.start(p.id(), host, port, peers, group, scratch.resolve(p.id()), timing, tls, IGNORE));
+      for (int i = 0; i < ports.size(); i++) {
+        final String id = peers.get(i).id();
+        nodes.add(RaftNode.start(id, host, ports.get(i), peers, group, scratch.resolve(id), timing, tls,
+            RaftEventListener.NONE));
       }
       final RaftNode first = await(nodes, "a first leader");
       final RaftNode target = nodes.stream().filter(n -> n != first).findFirst().orElseThrow();
@@ -138,7 +131,7 @@ public final class LeadershipRehearsal {
     throw new IOException("rehearsal: no " + what + " within " + stepTimeout.toMillis() + " ms");
   }
 
-  private static java.util.function.Predicate<RaftNode> leadsWithLease() {
+  private static Predicate<RaftNode> leadsWithLease() {
     return n -> {
       final LeadershipSnapshot s = n.snapshot();
       return s.leader() && s.ready() && s.leaseRemainingMs() > 0;

@@ -6,6 +6,18 @@ package io.raftvip.raft;
  */
 public interface RaftEventListener {
 
+  /** Ignores every event: for Raft groups no VIP depends on (the failover rehearsal, tests). */
+  RaftEventListener NONE = new RaftEventListener() {
+    @Override public void leaderChanged(String leaderId, long term) {
+    }
+    @Override public void leaderReady() {
+    }
+    @Override public void leadershipLost() {
+    }
+    @Override public void membershipChanged() {
+    }
+  };
+
   /** A new leader is known (it may be this node); nothing of its term is committed yet. */
   void leaderChanged(String leaderId, long term);
 

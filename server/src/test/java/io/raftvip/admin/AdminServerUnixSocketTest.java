@@ -132,20 +132,7 @@ class AdminServerUnixSocketTest {
     Path socket = dir.resolve("admin.sock");
     AdminServer server = AdminServer.start(backend, socket, null, 0, null);
     toClose.add(server);
-    BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    CompletableFuture<Status> end = new CompletableFuture<>();
-    AdminGrpc.newStub(channel(socket)).watch(WatchRequest.getDefaultInstance(), new StreamObserver<>() {
-      @Override public void onNext(Event value) {
-        events.add(value);
-      }
-      @Override public void onError(Throwable t) {
-        end.complete(Status.fromThrowable(t));
-      }
-      @Override public void onCompleted() {
-        end.complete(Status.OK);
-      }
-    });
-    assertNotNull(events.poll(10, TimeUnit.SECONDS), "no snapshot within 10 s");
+    CompletableFuture<Status> end = openWatch(socket);
 
     server.close();
 
@@ -158,8 +145,21 @@ class AdminServerUnixSocketTest {
     Path socket = dir.resolve("admin.sock");
     AdminServer server = AdminServer.start(backend, socket, null, 0, null);
     toClose.add(server);
-    CompletableFuture<Status> end = new CompletableFuture<>();
+    CompletableFuture<Status> end = openWatch(socket);
+
+    server.stopAccepting();
+
+    assertEquals(Code.UNAVAILABLE, end.get(10, TimeUnit.SECONDS).getCode());
+    io.grpc.StatusRuntimeException refused = assertThrows(io.grpc.StatusRuntimeException.class,
+        () -> AdminGrpc.newBlockingStub(channel(socket)).withDeadlineAfter(10, TimeUnit.SECONDS)
+            .getStatus(GetStatusRequest.getDefaultInstance()));
+    assertEquals(Code.UNAVAILABLE, refused.getStatus().getCode());
+  }
+
+  /** Opens a Watch and waits for its first snapshot; @return completes with the stream's end status */
+  private CompletableFuture<Status> openWatch(Path socket) throws InterruptedException {
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    CompletableFuture<Status> end = new CompletableFuture<>();
     AdminGrpc.newStub(channel(socket)).watch(WatchRequest.getDefaultInstance(), new StreamObserver<>() {
       @Override public void onNext(Event value) {
         events.add(value);
@@ -172,14 +172,7 @@ class AdminServerUnixSocketTest {
       }
     });
     assertNotNull(events.poll(10, TimeUnit.SECONDS), "no snapshot within 10 s");
-
-    server.stopAccepting();
-
-    assertEquals(Code.UNAVAILABLE, end.get(10, TimeUnit.SECONDS).getCode());
-    io.grpc.StatusRuntimeException refused = assertThrows(io.grpc.StatusRuntimeException.class,
-        () -> AdminGrpc.newBlockingStub(channel(socket)).withDeadlineAfter(10, TimeUnit.SECONDS)
-            .getStatus(GetStatusRequest.getDefaultInstance()));
-    assertEquals(Code.UNAVAILABLE, refused.getStatus().getCode());
+    return end;
   }
 
   private ManagedChannel channel(Path socket) {

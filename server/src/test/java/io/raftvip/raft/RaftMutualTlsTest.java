@@ -32,16 +32,6 @@ class RaftMutualTlsTest {
 
   private static final RaftTiming TIMING = new RaftTiming(Duration.ofMillis(100), Duration.ofMillis(200),
       Duration.ofMillis(20), Duration.ofMillis(70));
-  private static final RaftEventListener IGNORE = new RaftEventListener() {
-    @Override public void leaderChanged(String leaderId, long term) {
-    }
-    @Override public void leaderReady() {
-    }
-    @Override public void leadershipLost() {
-    }
-    @Override public void membershipChanged() {
-    }
-  };
 
   @TempDir
   Path tmp;
@@ -117,7 +107,7 @@ class RaftMutualTlsTest {
   private RaftNode start(PeerSpec self, List<PeerSpec> peers, UUID group, RaftTls tls) throws IOException {
     final int port = Integer.parseInt(self.address().substring(self.address().lastIndexOf(':') + 1));
     final RaftNode n = RaftNode.start(self.id(), "127.0.0.1", port, peers, group, tmp.resolve(self.id()),
-        TIMING, tls, IGNORE);
+        TIMING, tls, RaftEventListener.NONE);
     nodes.add(n);
     return n;
   }
