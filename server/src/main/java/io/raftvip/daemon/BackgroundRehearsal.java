@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link LeadershipRehearsal} once, in the background, after the node has known one
- * leader for a second (or a settle time passed), so it does not slow the first election or the
- * first owner.
- * The leader rehearses too: its JVM has been elected, but handing leadership over (SIGTERM,
+ * leader for a second (or a settle time passed), so that it does not compete for the CPU with
+ * the first election and the first owner's first commit.
+ *
+ * <p>The leader rehearses too: its JVM has been elected, but handing leadership over (SIGTERM,
  * {@code raftvipctl transfer}) is still cold there. A failed rehearsal only costs speed.
  */
 final class BackgroundRehearsal implements AutoCloseable {
@@ -23,19 +24,24 @@ final class BackgroundRehearsal implements AutoCloseable {
   static final Duration LEADER_QUIET = Duration.ofSeconds(1);
   private final Thread thread;
 
+  /** What the background thread runs: {@link LeadershipRehearsal#run()}, or a fake in tests. */
+  @FunctionalInterface
+  interface Rehearsal {
+    LeadershipRehearsal.Outcome run() throws Exception;
+  }
+
   private BackgroundRehearsal(Thread thread) {
     this.thread = thread;
   }
 
-  static BackgroundRehearsal start(String nodeId, LeadershipSource raft, LeadershipRehearsal rehearsal,
-                                   Duration settle) {
+  static BackgroundRehearsal start(String nodeId, LeadershipSource raft, Rehearsal rehearsal, Duration settle) {
     final Thread t = new Thread(() -> run(nodeId, raft, rehearsal, settle), "raftvip-rehearsal");
     t.setDaemon(true);
     t.start();
     return new BackgroundRehearsal(t);
   }
 
-  private static void run(String nodeId, LeadershipSource raft, LeadershipRehearsal rehearsal, Duration settle) {
+  private static void run(String nodeId, LeadershipSource raft, Rehearsal rehearsal, Duration settle) {
     try {
       awaitSettled(raft, settle);
       LOG.info("{}: rehearsing an election and a transfer on a throwaway local Raft group "
@@ -55,9 +61,7 @@ final class BackgroundRehearsal implements AutoCloseable {
 
   /**
    * Returns once this node has known the same leader for {@link #LEADER_QUIET}, or after
-   * {@code settle}. The quiet time matters at cold start: a rehearsal that began as soon as a
-   * leader was known took the CPU from that leader's first commit and delayed the first owner
-   * by ~0.4 s on a 2-core machine.
+   * {@code settle}: by then a new leader has committed its first entry and bound the VIP.
    */
   private static void awaitSettled(LeadershipSource raft, Duration settle) throws InterruptedException {
     final long deadline = System.nanoTime() + settle.toNanos();

@@ -166,7 +166,7 @@ public final class Daemon {
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
     b.rehearsal = BackgroundRehearsal.start(b.nodeId, b.raft, new LeadershipRehearsal(
         config.self().host(), Path.of(System.getProperty("java.io.tmpdir")), raftTiming, raftTls,
-        Duration.ofSeconds(10)), REHEARSAL_SETTLE);
+        Duration.ofSeconds(10))::run, REHEARSAL_SETTLE);
     return new Daemon(b);
   }
 
