@@ -83,16 +83,32 @@ public final class LeadershipRehearsal {
         nodes.add(RaftNode.start(id, host, ports.get(i), peers, group, scratch.resolve(id), timing, tls,
             RaftEventListener.NONE));
       }
-      final RaftNode first = await(nodes, "a first leader");
-      final RaftNode target = nodes.stream().filter(n -> n != first).findFirst().orElseThrow();
-      first.transferLeadership(target.selfId(), stepTimeout).join();
-      await(List.of(target), "the transfer target to lead");
-      return new Outcome(first.selfId(), target.selfId());
-    } catch (CompletionException e) {
-      throw new IOException("transfer failed: " + e.getCause(), e);
+      return electThenTransfer(nodes);
     } finally {
       closeAll(nodes);
       deleteRecursively(scratch);
+    }
+  }
+
+  /**
+   * Waits for a leader, then hands leadership to another member. On a starved machine the
+   * short election timeouts can move leadership between the two steps (Ratis then refuses the
+   * transfer: DIFFERENT_LEADER), so the pair is retried until the step timeout.
+   */
+  private Outcome electThenTransfer(List<RaftNode> nodes) throws IOException, InterruptedException {
+    final long deadline = System.nanoTime() + stepTimeout.toNanos();
+    while (true) {
+      final RaftNode leader = await(nodes, "a leader");
+      final RaftNode target = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
+      try {
+        leader.transferLeadership(target.selfId(), stepTimeout).join();
+        await(List.of(target), "the transfer target to lead");
+        return new Outcome(leader.selfId(), target.selfId());
+      } catch (CompletionException | IOException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IOException("transfer failed: " + (e.getCause() == null ? e : e.getCause()), e);
+        }
+      }
     }
   }
 

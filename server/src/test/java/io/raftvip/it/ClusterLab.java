@@ -63,6 +63,7 @@ final class ClusterLab implements AutoCloseable {
   private final String timing;
   private final String prefix;
   private final Function<String, String> extraYaml;
+  private final Function<String, String> adminExtra;
   private final NativeLibC libc;
   private ClientProbe probe;
 
@@ -77,9 +78,19 @@ final class ClusterLab implements AutoCloseable {
    *                  {@code "metrics: { listen: 10.213.7.11:9742 }"}), or ""
    */
   ClusterLab(int size, String timing, String prefix, Function<String, String> extraYaml) throws Exception {
+    this(size, timing, prefix, extraYaml, id -> "");
+  }
+
+  /**
+   * @param adminExtra more entries for node {@code id}'s {@code admin:} flow mapping, each
+   *                   starting with ", " (e.g. {@code ", tls: { cert: ..., key: ..., ca: ... }"}), or ""
+   */
+  ClusterLab(int size, String timing, String prefix, Function<String, String> extraYaml,
+             Function<String, String> adminExtra) throws Exception {
     this.timing = timing;
     this.prefix = prefix;
     this.extraYaml = extraYaml;
+    this.adminExtra = adminExtra;
     this.dir = Files.createTempDirectory("raftvip-it-");
     this.sw = Netns.create(prefix + "sw-");
     closeables.add(sw);
@@ -184,7 +195,7 @@ final class ClusterLab implements AutoCloseable {
         "vips:",
         "  - { address: " + VIP + ", interface: eth0 }",
         "storage: " + nodeDir.resolve("data"),
-        "admin: { socket: " + adminSocket(id) + " }",
+        "admin: { socket: " + adminSocket(id) + adminExtra.apply(id) + " }",
         "timing: " + timing,
         extraYaml.apply(id),
         ""));

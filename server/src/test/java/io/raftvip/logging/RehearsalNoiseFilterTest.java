@@ -28,6 +28,8 @@ class RehearsalNoiseFilterTest {
         "rehearsal-1@group-E2F5AE4D33CF->rehearsal-2-HeartbeatTunedLogAppender-LogAppenderDaemon", "interrupted"));
     assertEquals(FilterReply.DENY, decide("io.raftvip.raft.RaftNode", "raftvip-rehearsal",
         "rehearsal-2: Raft server stopped"));
+    assertEquals(FilterReply.DENY, decide("org.apache.ratis.server.RaftServer$Division", "grpc-default-executor-0",
+        "Follower rehearsal-1@group-EAEF70EE806B->rehearsal-2(c-1,m-1,n0, caughtUp=true)"));
   }
 
   @Test
@@ -35,6 +37,8 @@ class RehearsalNoiseFilterTest {
     assertEquals(FilterReply.NEUTRAL, decide("org.apache.ratis.server.RaftServer$Division",
         "grpc-default-executor-1", "n1@group-8553E768D054: Failed to recognize n3 as leader"));
     assertEquals(FilterReply.NEUTRAL, decide("io.raftvip.raft.RaftNode", "main", "n1: Raft server stopped"));
+    assertEquals(FilterReply.NEUTRAL, decide("org.apache.ratis.server.RaftServer$Division", "grpc-default-executor-0",
+        "Follower n1@group-8553E768D054->pre-rehearsal-2(c-1,m-1,n0)"));
     assertEquals(FilterReply.NEUTRAL, decide("io.raftvip.daemon.BackgroundRehearsal", "raftvip-rehearsal",
         "n1: failover rehearsal: failed (rehearsal-1 did not start)"));
   }

@@ -64,6 +64,25 @@ public final class TestCertificates {
     return new TestCertificates(dir);
   }
 
+  /** A node certificate and its key. */
+  public record NodeCertificate(Path cert, Path key) {
+  }
+
+  /**
+   * Signs one more node certificate with this CA, for both TLS roles, naming {@code ip}: one
+   * per node of a cluster in network namespaces.
+   */
+  public NodeCertificate node(String name, String ip) throws IOException {
+    final Path dir = caCert.getParent();
+    Files.writeString(dir.resolve(name + ".ext"),
+        "subjectAltName=IP:" + ip + "\nextendedKeyUsage=serverAuth,clientAuth\n");
+    openssl(dir, "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+        "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=raftvip-test-" + name);
+    openssl(dir, "x509", "-req", "-in", name + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+        "-CAcreateserial", "-out", name + ".crt", "-days", "1", "-extfile", name + ".ext");
+    return new NodeCertificate(dir.resolve(name + ".crt"), dir.resolve(name + ".key"));
+  }
+
   private static void openssl(Path dir, String... args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of("openssl"));
     command.addAll(List.of(args));
