@@ -61,6 +61,13 @@ class TlsClusterIT {
     if (lab != null) {
       lab.close();
     }
+    if (certDir != null) {
+      try (var files = Files.walk(certDir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   private static String tlsYaml(NodeCertificate c, TestCertificates ca) {
