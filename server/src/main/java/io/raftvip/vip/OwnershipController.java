@@ -225,9 +225,11 @@ public final class OwnershipController {
 
   /**
    * Compares the kernel with the decision: an owner re-binds a missing VIP, anyone else removes
-   * a present one. Called periodically and after lost address events.
+   * a present one. Called periodically and after lost address events. Decides afresh first:
+   * the state may be stale (see {@link #onAddressEvent}).
    */
   public void reconcileKernel() {
+    evaluate();
     for (Vip vip : vips) {
       final boolean present;
       try {
@@ -245,11 +247,18 @@ public final class OwnershipController {
     }
   }
 
-  /** Reacts to an address change made by someone else (an admin, NetworkManager, the kernel). */
+  /**
+   * Reacts to an address change made by someone else (an admin, NetworkManager, the kernel).
+   * Decides afresh before acting on it: a process resumed after a freeze (SIGSTOP, a long pause)
+   * meets the kernel's "lifetime expired" event before any timer fires, with its state still
+   * OWNER from before the freeze while another node owns the VIP by now. Re-binding on that
+   * stale state made two owners (caught by ClusterFailoverIT's frozen-owner test).
+   */
   public void onAddressEvent(AddressEvent event) {
     if (event.byUs()) {
       return;
     }
+    evaluate();
     final BoundAddress changed = event.address();
     for (Vip vip : vips) {
       if (!changed.matches(vip)) {

@@ -214,6 +214,36 @@ class OwnershipControllerTest {
   }
 
   @Test
+  void resumedAfterAFreeze_kernelExpiryEvent_releasesInsteadOfRebinding() throws Exception {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    Vip bound = kernel.bound.iterator().next();
+    // Frozen for 3 s: the kernel expired the VIP, the lease ran out, and Ratis has not noticed yet.
+    advanceMs(3000);
+    kernel.bound.clear();
+    snapshot = leader(true, 0);
+    controller.onAddressEvent(new AddressEvent(AddressEvent.Kind.REMOVED,
+        new BoundAddress(bound.address(), 32, "end0", 2, true), false, now));
+
+    assertTrue(kernel.bound.isEmpty(), "re-bound on a stale OWNER state: " + kernel.bound);
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+  }
+
+  @Test
+  void resumedAfterAFreeze_reconcile_releasesInsteadOfRebinding() throws Exception {
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    advanceMs(3000);
+    kernel.bound.clear();
+    snapshot = follower();
+
+    controller.reconcileKernel();
+
+    assertTrue(kernel.bound.isEmpty(), "re-bound on a stale OWNER state: " + kernel.bound);
+    assertEquals(OwnershipState.FOLLOWER, controller.state());
+  }
+
+  @Test
   void vipAddedBySomeoneElse_onFollower_isRemoved() throws Exception {
     Vip v = new Vip(InetAddress.getByName("10.4.0.9"), "end0");
     kernel.bound.add(v);
