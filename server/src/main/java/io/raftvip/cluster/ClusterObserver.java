@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -59,7 +60,12 @@ public final class ClusterObserver implements AutoCloseable {
 
   /** Observes again at once (a Raft or ownership event happened). */
   public void poke() {
-    executor.execute(this::observeGuarded);
+    try {
+      executor.execute(this::observeGuarded);
+    } catch (RejectedExecutionException closed) {
+      // Ratis reports its last events while stopping, after this observer is closed.
+      LOG.debug("cluster observer closed; dropping a late poke");
+    }
   }
 
   /** @return the latest observation */

@@ -4,6 +4,7 @@ import io.raftvip.net.AddressEvent;
 import io.raftvip.net.AddressListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -43,7 +44,7 @@ public final class OwnershipLoop implements AddressListener, AutoCloseable {
 
   /** Re-evaluates at once (a Raft event arrived). */
   public void poke() {
-    executor.execute(this::evaluateAndReschedule);
+    runOnLoop(this::evaluateAndReschedule);
   }
 
   /** Runs on the loop thread only, so {@code nextEvaluation} needs no lock. */
@@ -81,12 +82,24 @@ public final class OwnershipLoop implements AddressListener, AutoCloseable {
 
   @Override
   public void onEvent(AddressEvent event) {
-    executor.execute(() -> guarded(c -> c.onAddressEvent(event)));
+    runOnLoop(() -> guarded(c -> c.onAddressEvent(event)));
   }
 
   @Override
   public void onResync() {
-    executor.execute(() -> guarded(OwnershipController::reconcileKernel));
+    runOnLoop(() -> guarded(OwnershipController::reconcileKernel));
+  }
+
+  /**
+   * Queues a task unless the loop is closed. Ratis still reports leadership lost while it stops,
+   * after this loop is gone; such late events have nothing left to act on and are dropped.
+   */
+  private void runOnLoop(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException closed) {
+      LOG.debug("ownership loop closed; dropping a late event");
+    }
   }
 
   private void guarded(Consumer<OwnershipController> action) {
