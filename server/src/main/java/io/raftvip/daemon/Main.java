@@ -1,5 +1,6 @@
 package io.raftvip.daemon;
 
+import io.raftvip.logging.JulBridge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    JulBridge.install();
     final CommandLine cli = new CommandLine(new Main());
     cli.setExitCodeExceptionMapper(e -> ExitStatus.FAILURE.code());
     cli.setParameterExceptionHandler((ex, a) -> {
