@@ -113,7 +113,11 @@ public final class RaftvipImplementation implements Implementation {
     public DaemonProcess start(LabNode node) throws IOException {
         Path log = log(node);
         logStart.put(node.id(), Files.exists(log) ? Files.size(log) : 0L);
-        return Launcher.launch(node, List.of(repoRoot.resolve("bin/raftvip").toString(), "run", "--config",
+        // As the shipped unit does: a class-data archive per node, written when the node first stops
+        // (in the graceful scenario or between cold starts) and kept across runs, like a node's
+        // cache directory across restarts.
+        return Launcher.launch(node, List.of("env", "RAFTVIP_CDS_DIR=" + workDir.resolve(node.id()).resolve("cds"),
+                repoRoot.resolve("bin/raftvip").toString(), "run", "--config",
                 workDir.resolve(node.id() + ".yaml").toString()), log, List.of("java"));
     }
 
