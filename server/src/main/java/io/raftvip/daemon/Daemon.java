@@ -12,6 +12,7 @@ import io.raftvip.cluster.OwnershipStatus;
 import io.raftvip.cluster.StatusAssembler;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.config.TimingConfig;
+import io.raftvip.logging.ShutdownNoiseFilter;
 import io.raftvip.metrics.MetricsServer;
 import io.raftvip.metrics.RaftvipMetrics;
 import io.raftvip.net.AddressManager;
@@ -218,6 +219,7 @@ public final class Daemon {
       stopping = true;
     }
     LOG.info("{}: stopping", parts.nodeId);
+    ShutdownNoiseFilter.daemonStopping();
     parts.notifier.stopping();
     parts.admin.stopAccepting(); // no new admin calls; waiting for running ones would delay the release
     handOverIfLeader();
