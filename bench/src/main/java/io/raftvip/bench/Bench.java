@@ -87,7 +87,7 @@ public final class Bench {
         if (options.wantsRaftvip()) {
             String missing = RaftvipImplementation.missingBuild(options.repoRoot());
             if (missing == null) {
-                list.add(new RaftvipImplementation(options.repoRoot(), work, Rig.VIP, options.timing()));
+                list.add(new RaftvipImplementation(options.repoRoot(), work, Rig.VIP, options.timing(), true));
             } else {
                 errors.add("raftvip: " + missing);
             }

@@ -23,6 +23,7 @@ public final class RaftvipImplementation implements Implementation {
     private final Path workDir;
     private final String vip;
     private final String timing;
+    private final boolean classDataArchive;
     /** Where each daemon's latest run starts in its appended log. */
     private final Map<String, Long> logStart = new ConcurrentHashMap<>();
     /** The daemon's log line when its failover rehearsal is over, done or failed. */
@@ -33,12 +34,15 @@ public final class RaftvipImplementation implements Implementation {
      * @param workDir  per-run scratch directory
      * @param vip      the VIP
      * @param timing   the {@code timing:} YAML flow map
+     * @param classDataArchive whether each node keeps a class-data archive across its restarts, as the
+     *                 shipped unit does; pointless for a lab that is started once and killed
      */
-    public RaftvipImplementation(Path repoRoot, Path workDir, String vip, String timing) {
+    public RaftvipImplementation(Path repoRoot, Path workDir, String vip, String timing, boolean classDataArchive) {
         this.repoRoot = repoRoot;
         this.workDir = workDir.resolve("raftvip");
         this.vip = vip;
         this.timing = timing;
+        this.classDataArchive = classDataArchive;
     }
 
     /** @return why raftvip cannot run from {@code repoRoot}, or null when it can */
@@ -115,8 +119,9 @@ public final class RaftvipImplementation implements Implementation {
         logStart.put(node.id(), Files.exists(log) ? Files.size(log) : 0L);
         // As the shipped unit does: a class-data archive per node, written when the node first stops
         // (in the graceful scenario or between cold starts) and kept across runs, like a node's
-        // cache directory across restarts.
-        return Launcher.launch(node, List.of("env", "RAFTVIP_CDS_DIR=" + workDir.resolve(node.id()).resolve("cds"),
+        // cache directory across restarts. Without it the launcher writes none.
+        String archiveDir = classDataArchive ? workDir.resolve(node.id()).resolve("cds").toString() : "";
+        return Launcher.launch(node, List.of("env", "RAFTVIP_CDS_DIR=" + archiveDir,
                 repoRoot.resolve("bin/raftvip").toString(), "run", "--config",
                 workDir.resolve(node.id() + ".yaml").toString()), log, List.of("java"));
     }
