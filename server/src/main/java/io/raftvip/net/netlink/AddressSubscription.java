@@ -46,7 +46,13 @@ final class AddressSubscription implements AddressManager.Subscription {
    */
   static AddressSubscription start(NativeLibC libc, int ourPortId,
                                    Function<AddressMessage, BoundAddress> resolver, AddressListener listener) {
-    NetlinkSocket socket = NetlinkSocket.open(libc, Rtnl.RTMGRP_IPV4_IFADDR | Rtnl.RTMGRP_IPV6_IFADDR, RECEIVE_BUFFER);
+    return start(libc, ourPortId, resolver, listener, RECEIVE_BUFFER);
+  }
+
+  /** As above with a given SO_RCVBUF: tests shrink it to make the kernel drop events (ENOBUFS). */
+  static AddressSubscription start(NativeLibC libc, int ourPortId, Function<AddressMessage, BoundAddress> resolver,
+                                   AddressListener listener, int receiveBuffer) {
+    NetlinkSocket socket = NetlinkSocket.open(libc, Rtnl.RTMGRP_IPV4_IFADDR | Rtnl.RTMGRP_IPV6_IFADDR, receiveBuffer);
     AddressSubscription sub = new AddressSubscription(socket, ourPortId, resolver, listener);
     sub.thread.start();
     return sub;
