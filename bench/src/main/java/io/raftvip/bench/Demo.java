@@ -48,8 +48,8 @@ final class Demo {
                 say("started 3 raftvip daemons; the client probes %s:%d every 2 ms", Rig.VIP, Rig.PORT);
                 LabNode first = s.awaitSteadyOwner(Probe.LOST, 300, 60_000);
                 long firstAnswer = OutageAnalyzer.firstAnswer(rig.prober().log().between(t0, Long.MAX_VALUE), t0);
-                say("VIP first answered %d ms after start; %s answers steadily (300 ms without a miss) by %d ms", (firstAnswer - t0) / 1000,
-                        first.id(), (rig.clock().micros() - t0) / 1000);
+                say("VIP first answered %d ms after start; %s answers steadily (300 ms without a miss) by %d ms",
+                        (firstAnswer - t0) / 1000, first.id(), (rig.clock().micros() - t0) / 1000);
                 LabNode owner = s.awaitSettled(nodes, 60_000);
                 LabNode other = nodes.get((owner.index() + 1) % nodes.size());
                 say("$ raftvipctl --endpoint %s status", raftvip.endpoint(other));
