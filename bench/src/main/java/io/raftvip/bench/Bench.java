@@ -55,8 +55,9 @@ public final class Bench {
     public Outcome run() throws IOException {
         HostInfo host = HostInfo.current();
         Path work = Files.createTempDirectory("rvb-");
+        List<Implementation> implementations = implementations(work);
         try (Rig rig = new Rig("rvb", options.suffix(), 3)) {
-            for (Implementation impl : implementations(work)) {
+            for (Implementation impl : implementations) {
                 descriptions.put(impl.key(), impl.description());
                 try {
                     measure(rig, impl);
@@ -65,6 +66,15 @@ public final class Bench {
                     errors.add(impl.key() + ": " + e.getMessage());
                 }
             }
+        } finally {
+            // The daemons' logs stay for a look after the run; their class-data archives would
+            // leave ~150 MB per run in the temp directory.
+            for (Implementation impl : implementations) {
+                if (impl instanceof RaftvipImplementation raftvip) {
+                    raftvip.discardClassDataArchives();
+                }
+            }
+            LOG.info("daemon logs of this run: {}", work);
         }
         List<Summary> summaries = new ArrayList<>();
         for (String impl : descriptions.keySet()) {

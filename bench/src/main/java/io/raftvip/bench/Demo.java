@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import io.raftvip.bench.daemon.RaftvipImplementation;
 import io.raftvip.bench.lab.LabNode;
+import io.raftvip.bench.lab.ScratchFiles;
 import io.raftvip.bench.probe.Probe;
 import io.raftvip.bench.probe.ProbeLog;
 import io.raftvip.bench.scenario.OutageAnalyzer;
@@ -32,6 +33,7 @@ final class Demo {
             throw new IllegalStateException("raftvip is not built: " + missing);
         }
         Path work = Files.createTempDirectory("rvd-");
+        boolean shown = false;
         try (Rig rig = new Rig("rvd", options.suffix(), 3)) {
             // No class-data archive: these daemons start once and are killed, so recording one
             // would only slow their start.
@@ -69,6 +71,13 @@ final class Demo {
                 ctl(raftvip, next, "owner");
             }
             say("tearing down the lab");
+            shown = true;
+        } finally {
+            if (shown) {
+                ScratchFiles.deleteTree(work);
+            } else {
+                say("daemon logs kept in %s", work);
+            }
         }
     }
 

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import io.raftvip.bench.lab.LabNode;
+import io.raftvip.bench.lab.ScratchFiles;
 
 /**
  * raftvip started through its launcher {@code bin/raftvip run --config FILE}; readiness asked
@@ -94,23 +93,12 @@ public final class RaftvipImplementation implements Implementation {
 
     @Override
     public void resetState() throws IOException {
-        if (Files.exists(workDir)) {
-            try (Stream<Path> all = Files.walk(workDir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    if (Files.isDirectory(p) && p.getFileName().toString().equals("storage")) {
-                        deleteTree(p);
-                    }
-                }
-            }
-        }
+        ScratchFiles.deleteDirectoriesNamed(workDir, "storage");
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    /** Deletes the nodes' class-data archives (~50 MB each); their logs stay for inspection. */
+    public void discardClassDataArchives() throws IOException {
+        ScratchFiles.deleteDirectoriesNamed(workDir, "cds");
     }
 
     @Override
