@@ -1,5 +1,6 @@
 package io.raftvip.config;
 
+import io.raftvip.raft.RaftTiming;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,6 +33,11 @@ public record TimingConfig(Duration electionTimeoutMin, Duration electionTimeout
   public static TimingConfig defaults() {
     return new TimingConfig(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(20),
         Duration.ofMillis(70), Duration.ofSeconds(3), Duration.ofMillis(500));
+  }
+
+  /** @return the part of this timing Ratis and the leader lease run with */
+  public RaftTiming raftTiming() {
+    return new RaftTiming(electionTimeoutMin, electionTimeoutMax, heartbeat, lease);
   }
 
   /** @return true when the VIP is bound with a finite kernel lifetime */

@@ -118,7 +118,7 @@ public final class Daemon {
     final List<PeerSpec> peers = config.peers().stream()
         .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
     final var tlsFiles = config.admin().tls();
-    final RaftTiming raftTiming = new RaftTiming(t.electionTimeoutMin(), t.electionTimeoutMax(), t.heartbeat(), t.lease());
+    final RaftTiming raftTiming = t.raftTiming();
     final RaftTls raftTls = tlsFiles == null ? null : new RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca());
     b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
         config.groupId(), config.storage(), raftTiming, raftTls, events);

@@ -5,6 +5,7 @@ import static io.raftvip.config.TestYaml.parse;
 import static io.raftvip.config.TestYaml.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.raftvip.raft.RaftTiming;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,8 @@ class TimingRulesTest {
     assertEquals(new TimingConfig(Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofMillis(100), Duration.ofMillis(700), Duration.ZERO, Duration.ofSeconds(1)), t);
     assertEquals(false, t.vipLifetimeEnabled());
+    assertEquals(new RaftTiming(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
+        Duration.ofMillis(700)), t.raftTiming());
   }
 
   @Test

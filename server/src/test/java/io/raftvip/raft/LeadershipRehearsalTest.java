@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.raftvip.config.TimingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LeadershipRehearsalTest {
 
-  private static final RaftTiming TIMING = new RaftTiming(Duration.ofMillis(100), Duration.ofMillis(200),
-      Duration.ofMillis(20), Duration.ofMillis(70));
+  private static final RaftTiming TIMING = TimingConfig.defaults().raftTiming();
 
   @TempDir
   Path tmp;

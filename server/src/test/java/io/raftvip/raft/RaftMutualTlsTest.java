@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.raftvip.config.TimingConfig;
 import io.raftvip.testing.TestCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RaftMutualTlsTest {
 
-  private static final RaftTiming TIMING = new RaftTiming(Duration.ofMillis(100), Duration.ofMillis(200),
-      Duration.ofMillis(20), Duration.ofMillis(70));
+  private static final RaftTiming TIMING = TimingConfig.defaults().raftTiming();
 
   @TempDir
   Path tmp;
