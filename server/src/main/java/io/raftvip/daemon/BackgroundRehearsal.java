@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
  * <p>The leader rehearses too: its JVM has been elected, but handing leadership over (SIGTERM,
  * {@code raftvipctl transfer}) is still cold there. A failed rehearsal only costs speed.
  */
-final class BackgroundRehearsal implements AutoCloseable {
+public final class BackgroundRehearsal implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundRehearsal.class);
-  /** Starts the one log line that says the rehearsal is over (done or failed). */
-  static final String MARKER = "failover rehearsal: ";
+  /**
+   * Starts the one log line that says the rehearsal is over (done or failed); tests and the
+   * benchmark wait for it before they measure a failover.
+   */
+  public static final String MARKER = "failover rehearsal: ";
   /** How long one leader must have been known before the rehearsal takes CPU. */
   static final Duration LEADER_QUIET = Duration.ofSeconds(1);
   private final Thread thread;

@@ -19,7 +19,6 @@ public final class RehearsalNoiseFilter extends Filter<ILoggingEvent> {
   private static final Pattern REHEARSAL_MEMBER =
       Pattern.compile("(^|[^A-Za-z0-9._-])" + Pattern.quote(MemberIds.RESERVED_PREFIX) + "[0-9]");
 
-
   @Override
   public FilterReply decide(ILoggingEvent event) {
     final String logger = event.getLoggerName();

@@ -34,7 +34,6 @@ import java.util.stream.Stream;
  */
 public final class LeadershipRehearsal {
 
-
   private final String host;
   private final Path tmpParent;
   private final RaftTiming timing;

@@ -1,5 +1,6 @@
 package io.raftvip.it;
 
+import io.raftvip.daemon.BackgroundRehearsal;
 import io.raftvip.net.AddressEvent;
 import io.raftvip.net.AddressListener;
 import io.raftvip.net.AddressManager;
@@ -331,7 +332,7 @@ final class ClusterLab implements AutoCloseable {
     try {
       final String text = logText(id);
       final int from = (int) Math.min(text.length(), logStart.getOrDefault(id, 0L));
-      return text.indexOf("failover rehearsal: ", from) >= 0;
+      return text.indexOf(BackgroundRehearsal.MARKER, from) >= 0;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -437,7 +438,8 @@ final class ClusterLab implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes {@code root} and everything below it. */
+  static void deleteTree(Path root) throws IOException {
     try (var paths = Files.walk(root)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -62,11 +62,7 @@ class TlsClusterIT {
       lab.close();
     }
     if (certDir != null) {
-      try (var files = Files.walk(certDir)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      ClusterLab.deleteTree(certDir);
     }
   }
 
