@@ -78,6 +78,9 @@ public final class EffectiveConfigPrinter {
         .append(format(t.electionTimeoutMax())).append('\n');
     out.append("  heartbeat: ").append(format(t.heartbeat())).append('\n');
     out.append("  lease: ").append(format(t.lease())).append('\n');
+    out.append("  dead-leader-timeout: ").append(format(t.deadLeaderTimeout()))
+        .append(t.deadLeaderDetection() ? "\n" : "  # off\n");
+    out.append("  probe-timeout: ").append(format(t.probeTimeout())).append('\n');
     out.append("  vip-lifetime: ").append(format(t.vipLifetime()))
         .append(t.vipLifetimeEnabled() ? "\n" : "  # off\n");
     out.append("  reconcile: ").append(format(t.reconcile())).append('\n');

@@ -1,6 +1,5 @@
 package io.raftvip.config;
 
-import io.raftvip.raft.MemberIds;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,12 +80,6 @@ final class PeersReader {
       if (id != null) {
         key.problem("'" + id + "' must match " + ID.pattern());
       }
-      complete = false;
-      return null;
-    }
-    final var reserved = MemberIds.reservedProblem(id);
-    if (reserved.isPresent()) {
-      key.problem("'" + id + "' " + reserved.get());
       complete = false;
       return null;
     }

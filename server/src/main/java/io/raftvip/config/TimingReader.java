@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * Reads {@code timing} and {@code announce} and enforces the ordering the ownership rule needs:
- * {@code heartbeat < lease < election-timeout min}. A rule broken only because of a default says
+ * {@code heartbeat < lease < dead-leader-timeout < election-timeout min} (without the dead-leader
+ * detection: {@code lease < election-timeout min}). A rule broken only because of a default says
  * so, so the operator knows which key to add.
  */
 final class TimingReader {
 
   private static final List<String> TIMING_KEYS =
-      List.of("election-timeout", "heartbeat", "lease", "vip-lifetime", "reconcile");
+      List.of("election-timeout", "heartbeat", "lease", "dead-leader-timeout", "probe-timeout",
+          "vip-lifetime", "reconcile");
   private static final List<String> ANNOUNCE_KEYS = List.of("repeat", "interval", "refresh");
   private static final Duration MIN_ELECTION = Duration.ofMillis(20);
   private static final Duration MAX_ELECTION = Duration.ofSeconds(60);
@@ -36,17 +38,22 @@ final class TimingReader {
     if (key.isAbsent()) {
       return d;
     }
-    if (!key.mapping(TIMING_KEYS, "{ election-timeout: 100ms..200ms, heartbeat: 20ms }")) {
+    if (!key.mapping(TIMING_KEYS, "{ election-timeout: 600ms..900ms, heartbeat: 40ms }")) {
       return null;
     }
     Duration[] election = electionTimeout(key.child("election-timeout"), d);
     Setting heartbeat = setting(key.child("heartbeat"), d.heartbeat());
     Setting lease = setting(key.child("lease"), d.lease());
+    Setting deadLeader = setting(key.child("dead-leader-timeout"), d.deadLeaderTimeout());
+    Setting probe = setting(key.child("probe-timeout"), d.probeTimeout());
     Setting lifetime = setting(key.child("vip-lifetime"), d.vipLifetime());
     Setting reconcile = setting(key.child("reconcile"), d.reconcile());
-    boolean ok = election != null && heartbeat != null && lease != null && lifetime != null
-        && reconcile != null;
+    boolean ok = election != null && heartbeat != null && lease != null && deadLeader != null
+        && probe != null && lifetime != null && reconcile != null;
     if (heartbeat != null && !atLeast(heartbeat, Duration.ofMillis(1), "")) {
+      ok = false;
+    }
+    if (probe != null && !within(probe, Duration.ofMillis(1), Duration.ofSeconds(10))) {
       ok = false;
     }
     if (reconcile != null && !within(reconcile, Duration.ofMillis(10), Duration.ofSeconds(10))) {
@@ -55,13 +62,42 @@ final class TimingReader {
     if (!ok) {
       return null;
     }
+    Setting electionMin = electionMin(election[0], key);
     ok &= shorter(heartbeat, lease, "timing.lease",
         "the leader keeps its lease by hearing from a majority every heartbeat round");
-    ok &= shorter(lease, electionMin(election[0], key), "timing.election-timeout min",
-        "an old owner must release the VIP before a new leader can be elected");
+    if (deadLeader.value().isZero()) {
+      ok &= shorter(lease, electionMin, "timing.election-timeout min",
+          "an old owner must release the VIP before a new leader can be elected");
+    } else {
+      ok &= shorter(lease, deadLeader, "timing.dead-leader-timeout",
+          "an old owner cut off from the others must release the VIP before they can elect a new"
+              + " leader, which they may do this long after its last heartbeat");
+      ok &= shorter(deadLeader, electionMin, "timing.election-timeout min",
+          "the election timeout is the wait for a leader that is silent but alive (its stall"
+              + " tolerance); a leader that is verifiably gone is replaced sooner");
+      ok = ok && probeFits(deadLeader, probe, heartbeat); // only once the order above holds
+    }
     ok &= vipLifetime(lifetime, election[1], reconcile);
     return ok ? new TimingConfig(election[0], election[1], heartbeat.value(), lease.value(),
-        lifetime.value(), reconcile.value()) : null;
+        deadLeader.value(), probe.value(), lifetime.value(), reconcile.value()) : null;
+  }
+
+  /**
+   * Followers probe a silent leader's Raft port from {@code dead-leader-timeout - probe-timeout}
+   * on, so the verdict is in when the timeout ends; starting before two heartbeats were missed
+   * would probe on every late heartbeat.
+   */
+  private static boolean probeFits(Setting deadLeader, Setting probe, Setting heartbeat) {
+    Duration probeAfter = deadLeader.value().minus(probe.value());
+    Duration twoBeats = heartbeat.value().multipliedBy(2);
+    if (probeAfter.compareTo(twoBeats) >= 0) {
+      return true;
+    }
+    probe.key().problem(probe.shown() + " is too long for timing.dead-leader-timeout "
+        + deadLeader.inParentheses() + ": the leader's port is probed from dead-leader-timeout"
+        + " minus probe-timeout (" + format(probeAfter) + ") on, which must be at least two"
+        + " heartbeats (" + format(twoBeats) + ") so that one late heartbeat does not trigger a probe");
+    return false;
   }
 
   private static Setting electionMin(Duration electionMin, ConfigNode timingKey) {
@@ -78,7 +114,7 @@ final class TimingReader {
     }
     int dots = text.indexOf("..");
     if (dots < 0) {
-      key.problem("'" + text + "' must be a range MIN..MAX, e.g. 100ms..200ms");
+      key.problem("'" + text + "' must be a range MIN..MAX, e.g. 600ms..900ms");
       return null;
     }
     Duration min;
@@ -87,7 +123,7 @@ final class TimingReader {
       min = DurationFormat.parse(text.substring(0, dots).strip());
       max = DurationFormat.parse(text.substring(dots + 2).strip());
     } catch (IllegalArgumentException e) {
-      key.problem("'" + text + "' must be a range MIN..MAX, e.g. 100ms..200ms: " + e.getMessage());
+      key.problem("'" + text + "' must be a range MIN..MAX, e.g. 600ms..900ms: " + e.getMessage());
       return null;
     }
     String problem = min.compareTo(MIN_ELECTION) < 0

@@ -35,6 +35,28 @@ public final class FollowerAckTracker {
   }
 
   /**
+   * Says why a lease may have lapsed, per follower of this leadership: how old the newest
+   * acknowledged heartbeat's send time is, how long ago the follower last replied at all, and how
+   * long ago this leader last sent it a heartbeat (old too: this process was not sending).
+   *
+   * @return e.g. "n2: acked heartbeat sent 132 ms ago, last reply 35 ms ago, last heartbeat sent 3 ms ago"
+   */
+  String describe() {
+    final StringBuilder b = new StringBuilder();
+    followers.values().stream().sorted(java.util.Comparator.comparing(f -> f.getId().toString()))
+        .forEach(f -> {
+          if (b.length() > 0) {
+            b.append("; ");
+          }
+          b.append(f.getId()).append(": acked heartbeat sent ")
+              .append(f.getLastRespondedAppendEntriesSendTime().elapsedTimeMs()).append(" ms ago, last reply ")
+              .append(f.getLastRpcResponseTime().elapsedTimeMs()).append(" ms ago, last heartbeat sent ")
+              .append(f.getLastHeartbeatSendTime().elapsedTimeMs()).append(" ms ago");
+        });
+    return b.length() == 0 ? "no follower has answered in this leadership" : b.toString();
+  }
+
+  /**
    * @return milliseconds since the send time of the newest appendEntries/heartbeat that this
    *         follower answered, or empty when it never answered in this leadership
    */

@@ -6,7 +6,7 @@ package io.raftvip.raft;
  */
 public interface RaftEventListener {
 
-  /** Ignores every event: for Raft groups no VIP depends on (the failover rehearsal, tests). */
+  /** Ignores every event: for Raft groups no VIP depends on (tests). */
   RaftEventListener NONE = new RaftEventListener() {
     @Override public void leaderChanged(String leaderId, long term) {
     }

@@ -15,7 +15,11 @@ import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import io.raftvip.liveness.LeaderWatch;
+import io.raftvip.liveness.PortProbe;
+import io.raftvip.liveness.TcpPortProbe;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.server.GrpcServices;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -49,16 +53,19 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   private final RaftProperties properties;
   private final Parameters parameters;
   private final ExecutorService adminExecutor;
+  private final DeadLeaderDetector detector;
   private RaftClient adminClient;
   private List<RaftPeer> adminClientPeers = List.of();
 
   private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
-                   long leaseMs, RaftProperties properties, Parameters parameters) throws IOException {
+                   long leaseMs, RaftProperties properties, Parameters parameters,
+                   DeadLeaderDetector detector) {
     this.selfId = selfId;
     this.group = group;
     this.server = server;
-    this.division = server.getDivision(group.getGroupId());
+    this.division = divisionOf(server, group);
     this.tracker = tracker;
+    this.detector = detector;
     this.leaseMs = leaseMs;
     this.lease = new LeaderLease(leaseMs);
     this.properties = properties;
@@ -87,6 +94,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     RaftServerConfigKeys.setStorageDir(props, List.of(storageDir.toFile()));
     GrpcConfigKeys.Server.setHost(props, bindHost);
     GrpcConfigKeys.Server.setPort(props, port);
+    // Ratis' election timeout is the wait for a leader that is silent but alive (stalled): long.
+    // A leader that is verifiably gone is replaced sooner by the DeadLeaderDetector.
     RaftServerConfigKeys.Rpc.setTimeoutMin(props, ms(timing.electionTimeoutMin()));
     RaftServerConfigKeys.Rpc.setTimeoutMax(props, ms(timing.electionTimeoutMax()));
     // Our own lease decides ownership; Ratis' lease only serves linearizable reads we don't use.
@@ -107,6 +116,12 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       GrpcConfigKeys.TLS.setConf(params, new org.apache.ratis.grpc.GrpcTlsConfig(
           tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true));
     }
+    final LeaderWatch watch = new LeaderWatch(timing.deadLeaderDetection() ? timing.deadLeaderTimeout()
+        : timing.electionTimeoutMin());
+    final PortProbe probe = new TcpPortProbe();
+    final PreVoteGate gate = new PreVoteGate(watch, probe, timing);
+    GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) ->
+        types.contains(GrpcServices.Type.SERVER) ? builder.intercept(gate) : builder);
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
     final List<RaftPeer> peers = initialPeers.stream().map(PeerSpec::toRaftPeer).toList();
@@ -138,9 +153,27 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     server.start();
-    LOG.info("{}: Raft server started on {}:{} (group {}, storage {}, {})", selfId, bindHost, port,
-        groupId, storageDir, tls == null ? "plaintext" : "mutual TLS");
-    return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params);
+    final DivisionReader reader = new DivisionReader(divisionOf(server, group));
+    gate.attach(reader);
+    final DeadLeaderDetector detector = timing.deadLeaderDetection()
+        ? new DeadLeaderDetector(reader, watch, probe, timing) : null;
+    if (detector != null) {
+      detector.start();
+    }
+    LOG.info("{}: Raft server started on {}:{} (group {}, storage {}, {}; election timeout {}..{} ms,"
+            + " dead-leader timeout {})", selfId, bindHost, port, groupId, storageDir,
+        tls == null ? "plaintext" : "mutual TLS", timing.electionTimeoutMin().toMillis(),
+        timing.electionTimeoutMax().toMillis(),
+        timing.deadLeaderDetection() ? timing.deadLeaderTimeout().toMillis() + " ms" : "off");
+    return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params, detector);
+  }
+
+  private static RaftServer.Division divisionOf(RaftServer server, RaftGroup group) {
+    try {
+      return server.getDivision(group.getGroupId());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Raft group " + group.getGroupId() + " did not start", e);
+    }
   }
 
   private static TimeDuration ms(Duration d) {
@@ -285,7 +318,15 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   }
 
   @Override
+  public String leaseDetail() {
+    return tracker.describe();
+  }
+
+  @Override
   public void close() throws IOException {
+    if (detector != null) {
+      detector.close();
+    }
     adminExecutor.shutdownNow();
     if (adminClient != null) {
       adminClient.close();

@@ -5,18 +5,58 @@ import java.time.Duration;
 /**
  * The Raft timing raftvip runs with.
  *
- * @param electionTimeoutMin Ratis rpc.timeout.min: the earliest a follower starts an election
- * @param electionTimeoutMax Ratis rpc.timeout.max
+ * @param electionTimeoutMin Ratis rpc.timeout.min: how long followers wait for a leader that is
+ *     silent but whose node still answers (the stall tolerance)
+ * @param electionTimeoutMax Ratis rpc.timeout.max; a leader without majority contact for this
+ *     long steps down
  * @param heartbeat how often the leader heartbeats each follower
- * @param lease how long a majority acknowledgement keeps the leader lease; &lt; electionTimeoutMin
+ * @param lease how long a majority acknowledgement keeps the leader lease; shorter than
+ *     {@link #earliestElection()}
+ * @param deadLeaderTimeout silence after which a follower whose leader's node or process is
+ *     verifiably gone may elect another; zero = off
+ * @param probeTimeout how long a connection attempt to a silent leader's Raft port may take
  */
 public record RaftTiming(Duration electionTimeoutMin, Duration electionTimeoutMax,
-                         Duration heartbeat, Duration lease) {
+                         Duration heartbeat, Duration lease, Duration deadLeaderTimeout,
+                         Duration probeTimeout) {
 
   public RaftTiming {
-    if (lease.compareTo(electionTimeoutMin) >= 0) {
+    if (lease.compareTo(earliest(electionTimeoutMin, deadLeaderTimeout)) >= 0) {
       throw new IllegalArgumentException("lease " + lease.toMillis()
+          + "ms must be shorter than the earliest election " + earliest(electionTimeoutMin, deadLeaderTimeout).toMillis() + "ms");
+    }
+    if (!deadLeaderTimeout.isZero() && deadLeaderTimeout.compareTo(electionTimeoutMin) >= 0) {
+      throw new IllegalArgumentException("dead-leader timeout " + deadLeaderTimeout.toMillis()
           + "ms must be shorter than the minimum election timeout " + electionTimeoutMin.toMillis() + "ms");
     }
+  }
+
+  /** Classic Raft timing: no dead-leader detection. */
+  public static RaftTiming classic(Duration electionTimeoutMin, Duration electionTimeoutMax,
+                                   Duration heartbeat, Duration lease) {
+    return new RaftTiming(electionTimeoutMin, electionTimeoutMax, heartbeat, lease, Duration.ZERO,
+        Duration.ofMillis(Math.max(1, heartbeat.toMillis())));
+  }
+
+  /** @return whether followers elect early once the leader is verifiably gone */
+  public boolean deadLeaderDetection() {
+    return !deadLeaderTimeout.isZero();
+  }
+
+  /** @return the earliest silence after which any follower may vote for another leader */
+  public Duration earliestElection() {
+    return earliest(electionTimeoutMin, deadLeaderTimeout);
+  }
+
+  /**
+   * @return the silence after which a follower starts probing its leader's Raft port, so that
+   *     the verdict is in by the dead-leader timeout
+   */
+  public Duration probeAfter() {
+    return deadLeaderTimeout.minus(probeTimeout);
+  }
+
+  private static Duration earliest(Duration electionMin, Duration deadLeader) {
+    return deadLeader.isZero() ? electionMin : deadLeader;
   }
 }

@@ -35,7 +35,7 @@ class ConfigLoaderTest {
       storage: /var/lib/raftvip
       admin:  { socket: /run/raftvip/admin.sock }  # optional tcp listen + TLS
       metrics: { listen: 127.0.0.1:9742 }
-      timing: { election-timeout: 150ms..300ms, heartbeat: 25ms }   # names illustrative; document the real ones
+      timing: { election-timeout: 1s..1500ms, heartbeat: 25ms, vip-lifetime: 5s }   # design.md's names, other values
       announce: { repeat: 3, refresh: 10s }
       """;
 
@@ -52,8 +52,9 @@ class ConfigLoaderTest {
         Path.of("/var/lib/raftvip"),
         new AdminConfig(Path.of("/run/raftvip/admin.sock"), null, null),
         new MetricsConfig(new HostPort("127.0.0.1", 9742)),
-        new TimingConfig(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(25),
-            Duration.ofMillis(70), Duration.ofSeconds(3), Duration.ofMillis(500)),
+        new TimingConfig(Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofMillis(25),
+            Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(40), Duration.ofSeconds(5),
+            Duration.ofMillis(500)),
         new AnnounceConfig(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
         new LoggingConfig("info", Map.of())), c);
     assertEquals("10.4.0.10:7420", c.self().address());

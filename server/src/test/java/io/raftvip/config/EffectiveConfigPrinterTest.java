@@ -26,7 +26,8 @@ class EffectiveConfigPrinterTest {
   void minimalConfig_printsEveryDefault() throws ConfigException {
     String printed = printer.print(parse(config()));
     for (String line : List.of("storage: /var/lib/raftvip", "  socket: /run/raftvip/admin.sock",
-        "  listen: off", "  election-timeout: 100ms..200ms", "  heartbeat: 20ms", "  lease: 70ms",
+        "  listen: off", "  election-timeout: 600ms..900ms", "  heartbeat: 40ms", "  lease: 100ms",
+        "  dead-leader-timeout: 160ms", "  probe-timeout: 40ms",
         "  vip-lifetime: 3s", "  reconcile: 500ms", "  repeat: 3", "  interval: 1s",
         "  refresh: 10s", "  level: info", "  loggers: {}", "    priority: 0")) {
       assertTrue(printed.lines().anyMatch(line::equals), () -> line + " missing in\n" + printed);
@@ -52,8 +53,8 @@ class EffectiveConfigPrinterTest {
         "admin: { socket: /tmp/a.sock, listen: '[::]:7421', tls: { cert: /t/c.pem, key: /t/k.pem,"
             + " ca: /t/ca.pem } }",
         "metrics: { listen: 0.0.0.0:9742 }",
-        "timing: { election-timeout: 1.5s..1m, heartbeat: 250ms, lease: 1250ms, vip-lifetime: 0,"
-            + " reconcile: 10s }",
+        "timing: { election-timeout: 1.5s..1m, heartbeat: 250ms, lease: 1250ms, dead-leader-timeout: 0s,"
+            + " probe-timeout: 75ms, vip-lifetime: 0, reconcile: 10s }",
         "announce: { repeat: 20, interval: 10ms, refresh: 0 }",
         "logging: { level: trace, loggers: { io.raftvip.raft: debug, org.apache.ratis: error } }"));
     String printed = printer.print(config);

@@ -36,39 +36,49 @@ class TimingRulesTest {
                 + " durations have millisecond precision"),
         Arguments.of(timing("lease: [1s]"), "timing.lease: expected a duration like 150ms, got a list"),
         Arguments.of(timing("election-timeout: 150ms"),
-            "timing.election-timeout: '150ms' must be a range MIN..MAX, e.g. 100ms..200ms"),
+            "timing.election-timeout: '150ms' must be a range MIN..MAX, e.g. 600ms..900ms"),
         Arguments.of(timing("election-timeout: 150..300ms"),
-            "timing.election-timeout: '150..300ms' must be a range MIN..MAX, e.g. 100ms..200ms:"
+            "timing.election-timeout: '150..300ms' must be a range MIN..MAX, e.g. 600ms..900ms:"
                 + " '150' has no unit; write e.g. 150ms"),
         Arguments.of(timing("election-timeout: 10ms..200ms, heartbeat: 2ms, lease: 5ms"),
             "timing.election-timeout: '10ms..200ms': min 10ms must be at least 20ms (below that,"
                 + " scheduling jitter alone triggers elections)"),
-        Arguments.of(timing("election-timeout: 200ms..200ms"),
-            "timing.election-timeout: '200ms..200ms': max 200ms must be longer than min 200ms (the"
+        Arguments.of(timing("election-timeout: 800ms..800ms"),
+            "timing.election-timeout: '800ms..800ms': max 800ms must be longer than min 800ms (the"
                 + " randomised spread keeps candidates from splitting the vote)"),
-        Arguments.of(timing("election-timeout: 100ms..61s, vip-lifetime: 0"),
-            "timing.election-timeout: '100ms..61s': max 61s must be at most 1m (failover would"
+        Arguments.of(timing("election-timeout: 600ms..61s, vip-lifetime: 0"),
+            "timing.election-timeout: '600ms..61s': max 61s must be at most 1m (failover would"
                 + " take longer than that)"),
-        Arguments.of(timing("election-timeout: 150ms..300ms, lease: 150ms"),
-            "timing.lease: 150ms must be shorter than timing.election-timeout min (150ms): an old"
+        Arguments.of(timing("lease: 160ms"),
+            "timing.lease: 160ms must be shorter than timing.dead-leader-timeout (160ms, the default):"
+                + " an old owner cut off from the others must release the VIP before they can elect a"
+                + " new leader, which they may do this long after its last heartbeat"),
+        Arguments.of(timing("election-timeout: 150ms..300ms"),
+            "timing.dead-leader-timeout: 160ms (the default) must be shorter than timing.election-timeout"
+                + " min (150ms): the election timeout is the wait for a leader that is silent but alive"
+                + " (its stall tolerance); a leader that is verifiably gone is replaced sooner"),
+        Arguments.of(timing("dead-leader-timeout: 0ms, election-timeout: 100ms..200ms, lease: 100ms"),
+            "timing.lease: 100ms must be shorter than timing.election-timeout min (100ms): an old"
                 + " owner must release the VIP before a new leader can be elected"),
-        Arguments.of(timing("lease: 100ms"),
-            "timing.lease: 100ms must be shorter than timing.election-timeout min (100ms, the"
-                + " default): an old owner must release the VIP before a new leader can be"
-                + " elected"),
-        Arguments.of(timing("election-timeout: 50ms..100ms"),
-            "timing.lease: 70ms (the default) must be shorter than timing.election-timeout min"
+        Arguments.of(timing("dead-leader-timeout: 0ms, election-timeout: 50ms..100ms"),
+            "timing.lease: 100ms (the default) must be shorter than timing.election-timeout min"
                 + " (50ms): an old owner must release the VIP before a new leader can be elected"),
-        Arguments.of(timing("heartbeat: 70ms"),
-            "timing.heartbeat: 70ms must be shorter than timing.lease (70ms, the default): the"
+        Arguments.of(timing("heartbeat: 100ms"),
+            "timing.heartbeat: 100ms must be shorter than timing.lease (100ms, the default): the"
                 + " leader keeps its lease by hearing from a majority every heartbeat round"),
         Arguments.of(timing("heartbeat: 0ms"), "timing.heartbeat: 0s must be at least 1ms"),
+        Arguments.of(timing("probe-timeout: 100ms"),
+            "timing.probe-timeout: 100ms is too long for timing.dead-leader-timeout (160ms, the"
+                + " default): the leader's port is probed from dead-leader-timeout minus probe-timeout"
+                + " (60ms) on, which must be at least two heartbeats (80ms) so that one late heartbeat"
+                + " does not trigger a probe"),
+        Arguments.of(timing("probe-timeout: 0ms"), "timing.probe-timeout: 0s must be between 1ms and 10s"),
         Arguments.of(timing("vip-lifetime: 500ms"),
             "timing.vip-lifetime: 500ms must be 0 (off) or at least 1s"),
         Arguments.of(timing("vip-lifetime: 1500ms"),
             "timing.vip-lifetime: 1.5s must be a whole number of seconds: the kernel counts"
                 + " address lifetimes in seconds"),
-        Arguments.of(timing("election-timeout: 500ms..1s, lease: 400ms"),
+        Arguments.of(timing("election-timeout: 600ms..1s"),
             "timing.vip-lifetime: 3s (the default) must be longer than 3 x timing.election-timeout"
                 + " max (3s) or 0 (off): it is a backstop for a frozen owner and must never expire"
                 + " while a healthy owner renews it"),
@@ -79,7 +89,7 @@ class TimingRulesTest {
         Arguments.of(timing("reconcile: 11s, vip-lifetime: 0"),
             "timing.reconcile: 11s must be between 10ms and 10s"),
         Arguments.of("timing: fast", "timing: expected a mapping like { election-timeout:"
-            + " 100ms..200ms, heartbeat: 20ms }, got 'fast'"),
+            + " 600ms..900ms, heartbeat: 40ms }, got 'fast'"),
         Arguments.of(timing("leese: 50ms"), "unknown key 'leese' at timing (did you mean 'lease'?)"));
   }
 
@@ -90,32 +100,44 @@ class TimingRulesTest {
   }
 
   @Test
-  void heartbeatAtLease_andLeaseAtElection_areBothReported() {
+  void heartbeatAtLease_andLeaseAtDeadLeaderTimeout_areBothReported() {
     assertEquals(List.of(
-        "timing.heartbeat: 150ms must be shorter than timing.lease (150ms): the leader keeps its"
+        "timing.heartbeat: 160ms must be shorter than timing.lease (160ms): the leader keeps its"
             + " lease by hearing from a majority every heartbeat round",
-        "timing.lease: 150ms must be shorter than timing.election-timeout min (150ms): an old"
-            + " owner must release the VIP before a new leader can be elected"),
-        problems(config(timing("election-timeout: 150ms..300ms, heartbeat: 150ms, lease: 150ms"))));
+        "timing.lease: 160ms must be shorter than timing.dead-leader-timeout (160ms, the default): an"
+            + " old owner cut off from the others must release the VIP before they can elect a new leader,"
+            + " which they may do this long after its last heartbeat"),
+        problems(config(timing("heartbeat: 160ms, lease: 160ms"))));
   }
 
   @Test
   void absentTiming_isTheDefaults() throws ConfigException {
     assertEquals(TimingConfig.defaults(), parse(config()).timing());
-    assertEquals(new TimingConfig(Duration.ofMillis(100), Duration.ofMillis(200),
-        Duration.ofMillis(20), Duration.ofMillis(70), Duration.ofSeconds(3),
-        Duration.ofMillis(500)), TimingConfig.defaults());
+    assertEquals(new TimingConfig(Duration.ofMillis(600), Duration.ofMillis(900),
+        Duration.ofMillis(40), Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(40),
+        Duration.ofSeconds(3), Duration.ofMillis(500)), TimingConfig.defaults());
   }
 
   @Test
-  void explicitTiming_isRead_andZeroLifetimeMeansOff() throws ConfigException {
+  void explicitTiming_isRead_andZeroMeansOff() throws ConfigException {
     TimingConfig t = parse(config(timing("election-timeout: 1s..2s, heartbeat: 100ms,"
-        + " lease: 0.7s, vip-lifetime: 0, reconcile: 1s"))).timing();
+        + " lease: 0.7s, dead-leader-timeout: 0ms, vip-lifetime: 0, reconcile: 1s"))).timing();
     assertEquals(new TimingConfig(Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofMillis(100), Duration.ofMillis(700), Duration.ZERO, Duration.ofSeconds(1)), t);
+        Duration.ofMillis(100), Duration.ofMillis(700), Duration.ZERO, Duration.ofMillis(40), Duration.ZERO,
+        Duration.ofSeconds(1)), t);
     assertEquals(false, t.vipLifetimeEnabled());
+    assertEquals(false, t.deadLeaderDetection());
+    assertEquals(Duration.ofSeconds(1), t.earliestElection());
     assertEquals(new RaftTiming(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
-        Duration.ofMillis(700)), t.raftTiming());
+        Duration.ofMillis(700), Duration.ZERO, Duration.ofMillis(40)), t.raftTiming());
+  }
+
+  @Test
+  void deadLeaderDetection_isTheEarliestElection() throws ConfigException {
+    TimingConfig t = parse(config(timing("election-timeout: 1s..1500ms, heartbeat: 50ms,"
+        + " lease: 150ms, dead-leader-timeout: 250ms, probe-timeout: 50ms, vip-lifetime: 5s"))).timing();
+    assertEquals(Duration.ofMillis(250), t.earliestElection());
+    assertEquals(Duration.ofMillis(200), t.raftTiming().probeAfter());
   }
 
   @Test

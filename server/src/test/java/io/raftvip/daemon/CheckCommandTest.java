@@ -65,8 +65,9 @@ class CheckCommandTest {
   void validConfig_printsTheEffectiveConfigWithDefaults() throws Exception {
     assertEquals(0, run("check", "--config", config("lo", "").toString()));
     final String printed = out.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.contains("election-timeout: 100ms..200ms"), printed);
-    assertTrue(printed.contains("lease: 70ms"), printed);
+    assertTrue(printed.contains("election-timeout: 600ms..900ms"), printed);
+    assertTrue(printed.contains("lease: 100ms"), printed);
+    assertTrue(printed.contains("dead-leader-timeout: 160ms"), printed);
   }
 
   @Test
@@ -78,11 +79,11 @@ class CheckCommandTest {
   }
 
   @Test
-  void leaseNotShorterThanElectionTimeout_isRejectedWithTheRule() throws Exception {
+  void leaseNotShorterThanDeadLeaderTimeout_isRejectedWithTheRule() throws Exception {
     assertEquals(2, run("check", "--config",
-        config("lo", "timing: { election-timeout: 150ms..300ms, lease: 150ms }").toString()));
+        config("lo", "timing: { dead-leader-timeout: 150ms, lease: 150ms }").toString()));
     final String text = err.toString(StandardCharsets.UTF_8);
-    assertTrue(text.contains("timing.lease: 150ms must be shorter than timing.election-timeout min (150ms)"), text);
+    assertTrue(text.contains("timing.lease: 150ms must be shorter than timing.dead-leader-timeout (150ms)"), text);
   }
 
   @Test

@@ -19,20 +19,11 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Runs, once, the Raft paths a failover depends on — pre-vote and vote, becoming leader, the
- * first commit of a term, the leader lease and a leadership transfer (the target's election
- * without pre-vote) — on a throwaway three-member group inside this JVM, then deletes it.
- *
- * <p>Why: the first time a JVM becomes leader it links hundreds of Ratis, gRPC and protobuf
- * classes and lambdas on the failover's critical path. Measured on a 2-core machine the first
- * hand-over took 125–190 ms against 35–65 ms warm, and a new leader that slow can lose its
- * term to another node's election timeout. A daemon runs for months and its first failover is
- * usually its only one, so that one must be warm.
- *
- * <p>The throwaway group has its own group id, member ids and ports on this node's Raft
- * address and nothing outside this JVM ever talks to it. It never touches a VIP.
+ * Test fixture: a throwaway three-member Raft group of real Ratis servers on loopback in this
+ * JVM, which elects a leader and then transfers leadership once, then deletes itself. Used to
+ * show that a transport set-up (mutual TLS) carries elections, replication and transfers.
  */
-public final class LeadershipRehearsal {
+final class LocalGroupTrial {
 
   private final String host;
   private final Path tmpParent;
@@ -41,13 +32,13 @@ public final class LeadershipRehearsal {
   private final Duration stepTimeout;
 
   /**
-   * @param host        this node's Raft host (the rehearsal listens on free ports there)
+   * @param host        this node's Raft host (the group listens on free ports there)
    * @param tmpParent   where the throwaway group's storage goes for the seconds it lives (a temp
    *                    directory: never the node's Raft storage, which Ratis scans for groups)
-   * @param tls         the node's Raft TLS, or null: the rehearsal warms the same transport
-   * @param stepTimeout how long each step may take before the rehearsal gives up
+   * @param tls         the node's Raft TLS, or null: the group uses the same transport
+   * @param stepTimeout how long each step may take before the trial gives up
    */
-  public LeadershipRehearsal(String host, Path tmpParent, RaftTiming timing, RaftTls tls, Duration stepTimeout) {
+  public LocalGroupTrial(String host, Path tmpParent, RaftTiming timing, RaftTls tls, Duration stepTimeout) {
     this.host = host;
     this.tmpParent = tmpParent;
     this.timing = timing;
@@ -60,21 +51,21 @@ public final class LeadershipRehearsal {
   }
 
   /**
-   * Runs the rehearsal; always removes the throwaway group and its directory.
+   * Runs the trial; always removes the throwaway group and its directory.
    *
    * @return the members that led, for the log and for tests
    * @throws IOException if a member cannot start, a step times out, or a transfer fails
    * @throws InterruptedException if interrupted (the daemon is stopping)
    */
   public Outcome run() throws IOException, InterruptedException {
-    final Path scratch = Files.createTempDirectory(tmpParent, "raftvip-rehearsal-");
+    final Path scratch = Files.createTempDirectory(tmpParent, "raftvip-trial-");
     final UUID group = UUID.randomUUID();
     final List<RaftNode> nodes = new ArrayList<>();
     try {
       final List<Integer> ports = List.of(freePort(), freePort(), freePort());
       final List<PeerSpec> peers = new ArrayList<>();
       for (int i = 0; i < ports.size(); i++) {
-        peers.add(new PeerSpec(MemberIds.RESERVED_PREFIX + (i + 1),
+        peers.add(new PeerSpec("trial-" + (i + 1),
             (host.contains(":") ? "[" + host + "]" : host) + ":" + ports.get(i), 0));
       }
       for (int i = 0; i < ports.size(); i++) {
@@ -143,7 +134,7 @@ public final class LeadershipRehearsal {
       }
       TimeUnit.MILLISECONDS.sleep(5); // polling a local object: cheap, bounded by the deadline
     }
-    throw new IOException("rehearsal: no " + what + " within " + stepTimeout.toMillis() + " ms");
+    throw new IOException("trial: no " + what + " within " + stepTimeout.toMillis() + " ms");
   }
 
   private static Predicate<RaftNode> leadsWithLease() {
