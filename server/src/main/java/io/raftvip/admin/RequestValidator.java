@@ -2,7 +2,6 @@ package io.raftvip.admin;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.raftvip.raft.MemberIds;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -37,10 +36,6 @@ final class RequestValidator {
   static void checkId(String field, String value) {
     if (!ID.matcher(value).matches()) {
       throw invalid(field, value, ID_RULE);
-    }
-    final var reserved = MemberIds.reservedProblem(value);
-    if (reserved.isPresent()) {
-      throw invalid(field, value, reserved.get());
     }
   }
 

@@ -19,7 +19,6 @@ import io.raftvip.net.AddressManager;
 import io.raftvip.net.Vip;
 import io.raftvip.net.netlink.NativeLibC;
 import io.raftvip.net.netlink.NetlinkAddressManager;
-import io.raftvip.raft.LeadershipRehearsal;
 import io.raftvip.raft.PeerSpec;
 import io.raftvip.raft.RaftNode;
 import io.raftvip.raft.RaftTiming;
@@ -30,6 +29,7 @@ import io.raftvip.systemd.Watchdog;
 import io.raftvip.vip.AnnouncementSettings;
 import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipLoop;
+import io.raftvip.vip.StallGrace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +48,6 @@ public final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
-  /** How long the failover rehearsal waits for the node to see a leader before it runs anyway. */
-  private static final Duration REHEARSAL_SETTLE = Duration.ofSeconds(5);
 
   private final Parts parts;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -77,7 +75,6 @@ public final class Daemon {
     AdminServer admin;
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
-    BackgroundRehearsal rehearsal;
     List<Vip> vips;
     long reachableMs;
   }
@@ -126,7 +123,8 @@ public final class Daemon {
     final OwnershipController controller = new OwnershipController(b.nodeId, b.vips, b.raft,
         b.addresses, b.announcer, new AnnouncementSettings(config.announce().repeat(),
             config.announce().interval(), config.announce().refresh()),
-        t.vipLifetime(), System::nanoTime, ownership);
+        t.vipLifetime(), StallGrace.forTiming(t.lease(), t.deadLeaderTimeout(), t.probeTimeout(),
+            t.electionTimeoutMin(), t.heartbeat()), System::nanoTime, ownership);
     b.loop = new OwnershipLoop(controller, t.reconcile());
     events.onAnyEvent(b.loop::poke);
     b.raft.warmUpAdminClient();
@@ -165,16 +163,12 @@ public final class Daemon {
         () -> System.nanoTime() - b.loop.lastEvaluationNanos() < healthyWithinNanos);
     b.notifier.ready();
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
-    b.rehearsal = BackgroundRehearsal.start(b.nodeId, b.raft, new LeadershipRehearsal(
-        config.self().host(), Path.of(System.getProperty("java.io.tmpdir")), raftTiming, raftTls,
-        Duration.ofSeconds(10))::run, REHEARSAL_SETTLE);
     return new Daemon(b);
   }
 
   /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
   private static void closeAll(Parts b) {
     b.watchdog.ifPresent(Watchdog::close);
-    closeQuietly(b, "failover rehearsal", b.rehearsal);
     closeQuietly(b, "admin API", b.admin);
     closeQuietly(b, "observer", b.observer);
     closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);

@@ -29,9 +29,14 @@ public final class OwnershipController {
   private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
   /** The reason given when the lease ran out; listeners count lease losses by it. */
   public static final String LEASE_LOST = "leader lease lost (no majority acknowledged a recent heartbeat)";
-  static final long OWNER_MAX_DELAY_MS = 50;
+  /** An owner looks at least this often, so that a stall of its own shows as a late evaluation. */
+  static final long OWNER_MAX_DELAY_MS = 20;
   static final long PENDING_DELAY_MS = 5;
   static final long IDLE_DELAY_MS = 100;
+  /** How often an owner riding out a stall looks for the confirming acknowledgements. */
+  static final long GRACE_DELAY_MS = 2;
+  /** A loop this late is worth mentioning in a lapse's cause even below the stall threshold. */
+  private static final long STALL_NOTE_MS = 10;
 
   private final String nodeId;
   private final List<Vip> vips;
@@ -43,6 +48,8 @@ public final class OwnershipController {
   private final long lifetimeRefreshNanos;
   private final LongSupplier nanoClock;
   private final OwnershipListener listener;
+  private final StallGrace grace;
+  private final LeaseLapseLog lapses;
 
   private OwnershipState state = OwnershipState.FOLLOWER;
   private long term;
@@ -50,11 +57,21 @@ public final class OwnershipController {
   private long nextLifetimeRefresh;
   private long leaseRemainingMs;
   private long nextNetworkRetry;
+  /** When the loop was last asked to evaluate again; a much later evaluation means a stall. */
+  private long expectedEvaluation;
+  private boolean expecting;
+  /** While riding out a stall: until when the owner waits for a majority to confirm its term. */
+  private long graceUntil;
+  private boolean inGrace;
+  private long graceStallMs;
+  /** A lapse counted rather than logged: its release and re-bind are logged at DEBUG. */
+  private boolean quietTransitions;
 
   /** Wiring: everything the controller touches is passed in, so tests can use fakes. */
   public OwnershipController(String nodeId, List<Vip> vips, LeadershipSource leadership,
                              AddressManager addresses, Announcer announcer, AnnouncementSettings announce,
-                             Duration vipLifetime, LongSupplier nanoClock, OwnershipListener listener) {
+                             Duration vipLifetime, StallGrace grace, LongSupplier nanoClock,
+                             OwnershipListener listener) {
     this.nodeId = nodeId;
     this.vips = List.copyOf(vips);
     this.leadership = leadership;
@@ -65,6 +82,8 @@ public final class OwnershipController {
     this.lifetimeRefreshNanos = vipLifetime.isZero() ? Long.MAX_VALUE : vipLifetime.toNanos() / 3;
     this.nanoClock = nanoClock;
     this.listener = listener;
+    this.grace = grace;
+    this.lapses = new LeaseLapseLog(nodeId);
   }
 
   /** @return the current state */
@@ -92,13 +111,24 @@ public final class OwnershipController {
     term = snap.term();
     leaseRemainingMs = snap.leaseRemainingMs();
     final long now = nanoClock.getAsLong();
+    final long lateNanos = expecting ? now - expectedEvaluation : 0;
+    lapses.flush(now);
     final String veto = veto(snap);
     switch (state) {
       case OWNER -> {
-        if (veto != null) {
-          release(snap, veto, now);
-        } else {
+        if (veto == null) {
+          endGrace(now, true);
           keepOwned(now);
+        } else if (veto.equals(LEASE_LOST) && ridesOutStall(snap, now, lateNanos)) {
+          keepOwned(now);
+        } else if (veto.equals(LEASE_LOST)) {
+          final String cause = lapseCause(lateNanos);
+          endGrace(now, false);
+          quietTransitions = !lapses.lapsed(now, term, cause);
+          release(snap, LEASE_LOST, now);
+        } else {
+          endGrace(now, false);
+          release(snap, veto, now);
         }
       }
       case RELEASING -> {
@@ -127,11 +157,69 @@ public final class OwnershipController {
    * @return the delay in nanoseconds
    */
   public long nextEvaluationDelayNanos() {
-    return switch (state) {
-      case OWNER -> TimeUnit.MILLISECONDS.toNanos(Math.max(1, Math.min(OWNER_MAX_DELAY_MS, leaseRemainingMs - 1)));
-      case LEADER_PENDING -> TimeUnit.MILLISECONDS.toNanos(PENDING_DELAY_MS);
-      default -> TimeUnit.MILLISECONDS.toNanos(IDLE_DELAY_MS);
-    };
+    final long delay;
+    if (state == OwnershipState.OWNER && inGrace) {
+      delay = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+          Math.min(TimeUnit.MILLISECONDS.toNanos(GRACE_DELAY_MS), graceUntil - nanoClock.getAsLong()));
+    } else {
+      delay = switch (state) {
+        case OWNER -> TimeUnit.MILLISECONDS.toNanos(Math.max(1, Math.min(OWNER_MAX_DELAY_MS, leaseRemainingMs - 1)));
+        case LEADER_PENDING -> TimeUnit.MILLISECONDS.toNanos(PENDING_DELAY_MS);
+        default -> TimeUnit.MILLISECONDS.toNanos(IDLE_DELAY_MS);
+      };
+    }
+    expectedEvaluation = nanoClock.getAsLong() + delay;
+    expecting = true;
+    return delay;
+  }
+
+  /**
+   * Whether an owner whose lease lapsed keeps the VIP a little longer because the lapse happened
+   * while this process itself was stalled (see {@link StallGrace}). Starts the confirmation
+   * window on the first evaluation after the stall; afterwards answers whether it is still open.
+   */
+  private boolean ridesOutStall(LeadershipSnapshot snap, long now, long lateNanos) {
+    if (inGrace) {
+      return now - graceUntil < 0;
+    }
+    if (!grace.enabled() || lateNanos < grace.threshold().toNanos()) {
+      return false;
+    }
+    final long ackAgeMs = grace.lease().toMillis() - snap.leaseRemainingMs();
+    if (ackAgeMs >= grace.horizon().toMillis()) {
+      return false; // the followers may have elected someone else by now, node answering or not
+    }
+    inGrace = true;
+    graceUntil = now + grace.confirm().toNanos();
+    graceStallMs = TimeUnit.NANOSECONDS.toMillis(lateNanos);
+    LOG.info("{}: this process was stalled for ~{} ms and its lease lapsed meanwhile; keeping the VIP"
+        + " while a majority confirms term {} (at most {} ms)", nodeId, graceStallMs, term, grace.confirm().toMillis());
+    return true;
+  }
+
+  private void endGrace(long now, boolean confirmed) {
+    if (!inGrace) {
+      return;
+    }
+    inGrace = false;
+    if (confirmed) {
+      LOG.info("{}: term {} confirmed by a majority {} ms after resuming; kept the VIP through a ~{} ms stall",
+          nodeId, term, grace.confirm().toMillis() - TimeUnit.NANOSECONDS.toMillis(graceUntil - now), graceStallMs);
+    }
+  }
+
+  /** @return why the lease lapsed: the acknowledgements per follower, and whether this process stalled */
+  private String lapseCause(long lateNanos) {
+    final StringBuilder b = new StringBuilder("no majority acknowledged a heartbeat sent in the last ")
+        .append(grace.lease().isZero() ? "lease" : grace.lease().toMillis() + " ms").append(" (")
+        .append(leadership.leaseDetail()).append(')');
+    if (inGrace) {
+      b.append("; after a ~").append(graceStallMs).append(" ms stall of this process no majority confirmed term ")
+          .append(term).append(" within ").append(grace.confirm().toMillis()).append(" ms");
+    } else if (lateNanos >= TimeUnit.MILLISECONDS.toNanos(STALL_NOTE_MS)) {
+      b.append("; this process itself ran ~").append(TimeUnit.NANOSECONDS.toMillis(lateNanos)).append(" ms late");
+    }
+    return b.toString();
   }
 
   /** @return why this node may not own now, or null when it may */
@@ -298,12 +386,19 @@ public final class OwnershipController {
     }
     final OwnershipState previous = state;
     state = next;
-    if (next == OwnershipState.OWNER) {
+    if (quietTransitions && LOG.isDebugEnabled()) {
+      LOG.debug("{}: {} -> {} (term {}): {}", nodeId, previous, next, term, reason);
+    } else if (quietTransitions) {
+      // counted by the lease-lapse summary
+    } else if (next == OwnershipState.OWNER) {
       LOG.info("{}: {} -> OWNER: bound {} (term {})", nodeId, previous, vips, term);
     } else if (previous == OwnershipState.OWNER || next == OwnershipState.RELEASING) {
       LOG.info("{}: {} -> {}: released {} (term {}): {}", nodeId, previous, next, vips, term, reason);
     } else {
       LOG.info("{}: {} -> {} (term {}): {}", nodeId, previous, next, term, reason);
+    }
+    if (next == OwnershipState.OWNER || next == OwnershipState.FOLLOWER) {
+      quietTransitions = false; // the lapse's release and re-bind are over
     }
     listener.transitioned(previous, next, term, reason);
   }

@@ -29,12 +29,6 @@ class RequestValidatorTest {
     assertInvalid(() -> RequestValidator.checkId("id", id), "id '" + id + "' is invalid: must match");
   }
 
-  @org.junit.jupiter.api.Test
-  void rehearsalIds_areReserved() {
-    assertInvalid(() -> RequestValidator.checkId("id", "rehearsal-2"),
-        "id 'rehearsal-2' is invalid: must not start with 'rehearsal-'");
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"10.213.0.1:9870", "n1:1", "n1.example.com:65535", "[fd00::1]:9870",
       "[::1]:7421", "[::ffff:10.0.0.1]:80", "localhost:9870"})

@@ -1,6 +1,5 @@
 package io.raftvip.it;
 
-import io.raftvip.daemon.BackgroundRehearsal;
 import io.raftvip.net.AddressEvent;
 import io.raftvip.net.AddressListener;
 import io.raftvip.net.AddressManager;
@@ -315,27 +314,9 @@ final class ClusterLab implements AutoCloseable {
     return awaitOwner(timeout, List.of());
   }
 
-  /**
-   * As {@link #awaitOwner(Duration)}, not counting {@code ignored} nodes (dead or frozen ones).
-   * Also waits for every running node to finish its failover rehearsal: a scenario should meet
-   * daemons as they are after start-up, not three JVMs still rehearsing on two cores.
-   */
+  /** As {@link #awaitOwner(Duration)}, not counting {@code ignored} nodes (dead or frozen ones). */
   String awaitOwner(Duration timeout, List<String> ignored) {
-    final long deadline = System.nanoTime() + timeout.toNanos();
-    await(timeout, () -> ids.stream().filter(id -> running(id) && !ignored.contains(id)).allMatch(this::rehearsed),
-        "every running node to finish its failover rehearsal");
-    return awaitNewOwner(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), null, ignored);
-  }
-
-  /** @return whether the latest run of {@code id} logged the end of its failover rehearsal */
-  private boolean rehearsed(String id) {
-    try {
-      final String text = logText(id);
-      final int from = (int) Math.min(text.length(), logStart.getOrDefault(id, 0L));
-      return text.indexOf(BackgroundRehearsal.MARKER, from) >= 0;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return awaitNewOwner(timeout, null, ignored);
   }
 
   /**

@@ -86,11 +86,7 @@ class TlsClusterIT {
 
   @Test
   void impostorWithAnotherCasCertificate_isNeverCounted_andCannotMakeUpAMajority() throws Exception {
-    final String owner = lab.awaitOwner(SETTLE); // also waits for the rehearsals, which run over TLS
-    // Each node's rehearsal uses its node certificate too; one success shows the TLS set-up works
-    // for it (a starved machine may time a rehearsal out, which only costs speed).
-    assertTrue(lab.ids().stream().anyMatch(id -> logContains(id, "failover rehearsal: done")),
-        "a node rehearsed over TLS" + lab.logTails());
+    final String owner = lab.awaitOwner(SETTLE);
     final String victim = lab.ids().stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
     final String loyal = lab.ids().stream().filter(id -> !id.equals(owner) && !id.equals(victim))
         .findFirst().orElseThrow();

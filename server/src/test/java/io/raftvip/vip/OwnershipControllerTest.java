@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OwnershipControllerTest {
 
+  /** Lease 100 ms; a loop 30 ms late counts as stalled; 30 ms to confirm; up to 560 ms of silence. */
+  private static final StallGrace GRACE = new StallGrace(Duration.ofMillis(30), Duration.ofMillis(30),
+      Duration.ofMillis(560), Duration.ofMillis(100));
+
   private final Vip vip = new Vip(InetAddress.getLoopbackAddress(), "end0");
   private final FakeAddressManager kernel = new FakeAddressManager();
   private final List<String> announced = new ArrayList<>();
@@ -29,9 +33,11 @@ class OwnershipControllerTest {
   private LeadershipSnapshot snapshot = follower();
   private OwnershipController controller;
 
+  private Announcer announcer;
+
   @BeforeEach
   void setUp() throws Exception {
-    Announcer announcer = new Announcer() {
+    announcer = new Announcer() {
       @Override public void announce(Vip v) {
         announced.add(v.address().getHostAddress() + "@" + TimeUnit.NANOSECONDS.toMillis(now));
       }
@@ -40,7 +46,7 @@ class OwnershipControllerTest {
     controller = new OwnershipController("n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")),
         () -> snapshot, kernel, announcer,
         new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
-        Duration.ofSeconds(3), () -> now,
+        Duration.ofSeconds(3), GRACE, () -> now,
         (from, to, term, reason) -> transitions.add(from + "->" + to));
   }
 
@@ -100,6 +106,93 @@ class OwnershipControllerTest {
     assertEquals(List.of("FOLLOWER->OWNER", "OWNER->LEADER_PENDING"), transitions);
   }
 
+  /** An owner that bound, was asked to look again in 20 ms, and then did not run for {@code stallMs}. */
+  private void ownerThenStalled(long stallMs, long leaseRemainingAfterMs) {
+    snapshot = leader(true, 90);
+    controller.evaluate();
+    controller.nextEvaluationDelayNanos(); // the loop schedules the next look 20 ms ahead
+    advanceMs(stallMs);
+    snapshot = leader(true, leaseRemainingAfterMs);
+    controller.evaluate();
+  }
+
+  @Test
+  void ownerStalledBeyondItsLease_keepsTheVip_whenAMajorityConfirmsItsTermInTime() {
+    ownerThenStalled(300, -210);
+    assertEquals(OwnershipState.OWNER, controller.state(), "rides out its own stall");
+    assertEquals(1, kernel.bound.size());
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(OwnershipController.GRACE_DELAY_MS),
+        controller.nextEvaluationDelayNanos(), "looks often for the confirming acknowledgements");
+    advanceMs(5);
+    snapshot = leader(true, 95); // a majority acknowledged a heartbeat sent after the resume
+    controller.evaluate();
+    assertEquals(OwnershipState.OWNER, controller.state());
+    assertEquals(List.of("FOLLOWER->OWNER"), transitions, "no release, no re-bind");
+  }
+
+  @Test
+  void ownerStalledBeyondItsLease_releases_whenNoMajorityConfirmsWithinTheWindow() {
+    ownerThenStalled(300, -210);
+    advanceMs(29);
+    snapshot = leader(true, -239);
+    controller.evaluate();
+    assertEquals(OwnershipState.OWNER, controller.state(), "still inside the 30 ms window");
+    advanceMs(2);
+    snapshot = leader(true, -241);
+    controller.evaluate();
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void ownerThatRanOnTime_releasesTheMomentItsLeaseLapses() {
+    // The loop was late by 10 ms only: below the stall threshold this is a cut-off owner that
+    // kept running, and its lease is all that keeps it apart from a new leader.
+    ownerThenStalled(30, -1);
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void ownerStalledPastTheHorizon_releasesAtOnce() {
+    // Its newest majority acknowledgement is 100 + 500 = 600 ms old, past the 560 ms horizon:
+    // the followers may have elected someone else by now even though its node answered.
+    ownerThenStalled(620, -500);
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void stalledOwner_whoLostLeadershipMeanwhile_releasesAtOnce() {
+    ownerThenStalled(300, -210);
+    snapshot = follower();
+    controller.evaluate();
+    assertEquals(OwnershipState.FOLLOWER, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void withTheGraceOff_aStalledOwnerReleasesWhenItResumes() throws Exception {
+    controller = new OwnershipController("n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")),
+        () -> snapshot, kernel, announcer, new AnnouncementSettings(3, Duration.ofSeconds(1),
+            Duration.ofSeconds(10)), Duration.ofSeconds(3), StallGrace.off(), () -> now, (f, t, term, r) -> { });
+    ownerThenStalled(300, -210);
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+    assertTrue(kernel.bound.isEmpty());
+  }
+
+  @Test
+  void graceForTiming_splitsTheMarginBetweenLeaseAndDeadLeaderTimeout() {
+    final StallGrace g = StallGrace.forTiming(Duration.ofMillis(100), Duration.ofMillis(160),
+        Duration.ofMillis(40), Duration.ofMillis(600), Duration.ofMillis(40));
+    assertEquals(new StallGrace(Duration.ofMillis(30), Duration.ofMillis(30), Duration.ofMillis(560),
+        Duration.ofMillis(100)), g);
+    assertEquals(Duration.ofMillis(160), g.lease().plus(g.threshold()).plus(g.confirm()),
+        "a merely late owner that is cut off still releases before the earliest election");
+    assertEquals(StallGrace.off(), StallGrace.forTiming(Duration.ofMillis(70), Duration.ZERO,
+        Duration.ofMillis(40), Duration.ofMillis(100), Duration.ofMillis(20)));
+  }
+
   @Test
   void higherPriorityMemberCaughtUp_releasesBeforeRatisHandsOver() {
     snapshot = leader(true, 50);
@@ -114,9 +207,9 @@ class OwnershipControllerTest {
   void owner_evaluatesAgainWhenItsLeaseWouldRunOut_othersRelyOnEvents() {
     controller.evaluate();
     assertEquals(TimeUnit.MILLISECONDS.toNanos(OwnershipController.IDLE_DELAY_MS), controller.nextEvaluationDelayNanos());
-    snapshot = leader(true, 23);
+    snapshot = leader(true, 15);
     controller.evaluate();
-    assertEquals(TimeUnit.MILLISECONDS.toNanos(22), controller.nextEvaluationDelayNanos());
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(14), controller.nextEvaluationDelayNanos());
     snapshot = leader(true, 500);
     controller.evaluate();
     assertEquals(TimeUnit.MILLISECONDS.toNanos(OwnershipController.OWNER_MAX_DELAY_MS),

@@ -28,7 +28,7 @@ class OwnershipLoopTest {
     OwnershipController controller = new OwnershipController("n1", List.of(vip),
         () -> new LeadershipSnapshot(false, false, 0, 1, "n2", ""), kernel, silent,
         new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
-        Duration.ofSeconds(3), System::nanoTime, (from, to, term, reason) -> { });
+        Duration.ofSeconds(3), StallGrace.off(), System::nanoTime, (from, to, term, reason) -> { });
     OwnershipLoop loop = new OwnershipLoop(controller, Duration.ofMillis(500));
     assertEquals(OwnershipState.FOLLOWER, loop.state().get(5, TimeUnit.SECONDS));
     loop.close();

@@ -1,0 +1,65 @@
+package io.raftvip.vip;
+
+import java.time.Duration;
+
+/**
+ * How an owner rides out a stall of its own process (a GC pause, SIGSTOP, VM steal) instead of
+ * dropping the VIP when it resumes.
+ *
+ * <p>A stalled process can neither renew its lease nor release anything: its kernel keeps the
+ * VIP through the stall whatever the rule says. The followers meanwhile see its node answer on its
+ * Raft port and wait for the election timeout (see io.raftvip.liveness), so when the owner
+ * resumes with its lease lapsed no one else can have been elected unless the stall outlasted
+ * that timeout or its node was also cut off. Instead of releasing at once, the resumed owner
+ * keeps the VIP for at most {@code confirm} while its heartbeats go out: when a majority
+ * acknowledges one sent after the resume, the lease is valid again and nothing happened (a
+ * majority still in this term also proves no one else led meanwhile); otherwise it releases.
+ *
+ * <p>{@code confirm} is no longer than the probe timeout: a follower needs that long to find an
+ * owner's node unreachable, so a partition that begins after the resume cannot give the VIP to
+ * another node before the window closes. Only an owner cut off <em>during</em> its own stall can
+ * overlap with a new owner, as any frozen owner always could until the kernel lifetime ends it.
+ *
+ * @param threshold how late the ownership loop must run to count as stalled
+ * @param confirm how long a resumed owner may wait for a majority to confirm its term
+ * @param horizon the owner rides out a stall only while its newest majority acknowledgement is
+ *     younger than this (the election timeout minus a heartbeat): after that the followers may
+ *     have elected another leader even while its node answered
+ * @param lease the lease length, to tell that acknowledgement's age from the lease remaining
+ */
+public record StallGrace(Duration threshold, Duration confirm, Duration horizon, Duration lease) {
+
+  /**
+   * The grace for a timing. Split the margin between the lease and the dead-leader timeout (the
+   * earliest another node can be elected) into the confirmation window and the stall threshold,
+   * so that {@code lease + threshold + confirm = dead-leader timeout}: an owner that was merely
+   * late by less than the threshold and is in fact cut off still releases before anyone else can
+   * be elected. The window is at most the probe timeout (see the class comment).
+   *
+   * @return the grace, or {@link #off()} when dead-leader detection is off (then a stalled
+   *     owner's followers do not wait for it either)
+   */
+  public static StallGrace forTiming(Duration lease, Duration deadLeaderTimeout, Duration probeTimeout,
+                                     Duration electionTimeoutMin, Duration heartbeat) {
+    if (deadLeaderTimeout.isZero()) {
+      return off();
+    }
+    final Duration margin = deadLeaderTimeout.minus(lease);
+    final Duration confirm = min(probeTimeout, margin.dividedBy(2));
+    return new StallGrace(margin.minus(confirm), confirm, electionTimeoutMin.minus(heartbeat), lease);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** No riding out: an owner whose lease lapsed during a stall releases when it resumes. */
+  public static StallGrace off() {
+    return new StallGrace(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  }
+
+  /** @return whether stalls are ridden out at all */
+  public boolean enabled() {
+    return !confirm.isZero();
+  }
+}
