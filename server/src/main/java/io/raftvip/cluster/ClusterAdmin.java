@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class ClusterAdmin implements AdminBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterAdmin.class);
+  /**
+   * How long a membership change may take before the caller gets an error: well inside the
+   * CLI's own deadline, so the error is this explanation rather than a bare DEADLINE_EXCEEDED.
+   */
+  static final Duration CHANGE_DEADLINE = Duration.ofSeconds(20);
 
   private final String nodeId;
   private final RaftNode raft;
@@ -74,9 +81,10 @@ public final class ClusterAdmin implements AdminBackend {
     final List<PeerSpec> next = new ArrayList<>(current.stream().map(MemberView::peer).toList());
     next.add(new PeerSpec(id, address, priority));
     LOG.info("{}: adding member {} at {} (priority {})", nodeId, id, address, priority);
-    return raft.setMembers(next).handle((v, e) -> {
+    return raft.setMembers(next).orTimeout(CHANGE_DEADLINE.toSeconds(), TimeUnit.SECONDS).handle((v, e) -> {
       if (e != null) {
-        throw failure("adding member " + id, e);
+        throw failure("adding member " + id, e, "; the new member must be running (`raftvip run` with"
+            + " the same timing), reachable from the leader at " + address + ", and catch up with the log");
       }
       return members(raft.members());
     });
@@ -108,9 +116,10 @@ public final class ClusterAdmin implements AdminBackend {
         ? handOver.transfer(bestTarget(remaining)) // the owner moves ownership away before leaving
         : CompletableFuture.completedFuture(null);
     LOG.info("{}: removing member {}", nodeId, id);
-    return first.thenCompose(x -> raft.setMembers(next)).handle((v, e) -> {
+    return first.thenCompose(x -> raft.setMembers(next)).orTimeout(CHANGE_DEADLINE.toSeconds(), TimeUnit.SECONDS)
+        .handle((v, e) -> {
       if (e != null) {
-        throw failure("removing member " + id, e);
+        throw failure("removing member " + id, e, "");
       }
       return members(raft.members());
     });
@@ -132,7 +141,7 @@ public final class ClusterAdmin implements AdminBackend {
     }
     return handOver.transfer(target).handle((v, e) -> {
       if (e != null) {
-        throw failure("transfer to " + target, e);
+        throw failure("transfer to " + target, e, "");
       }
       return TransferOwnershipResponse.newBuilder().setOwner(target).setPreviousOwner(nodeId).build();
     });
@@ -170,11 +179,15 @@ public final class ClusterAdmin implements AdminBackend {
     return assembler.members(views, raft.snapshot().leader());
   }
 
-  private static AdminException failure(String what, Throwable e) {
+  private static AdminException failure(String what, Throwable e, String hint) {
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof AdminException ae) {
       return ae;
     }
-    return new AdminException(Code.UNAVAILABLE, what + " failed: " + cause.getMessage());
+    if (cause instanceof TimeoutException) {
+      return new AdminException(Code.DEADLINE_EXCEEDED, what + " did not complete within "
+          + CHANGE_DEADLINE.toSeconds() + " s" + hint);
+    }
+    return new AdminException(Code.UNAVAILABLE, what + " failed: " + cause.getMessage() + hint);
   }
 }

@@ -75,6 +75,8 @@ public final class Daemon {
     AdminServer admin;
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
+    RaftHealthGuard raftHealth;
+    volatile boolean stopping;
     List<Vip> vips;
     long reachableMs;
   }
@@ -159,8 +161,11 @@ public final class Daemon {
         adminConfig.listen() == null ? 0 : adminConfig.listen().port(), tls);
 
     final long healthyWithinNanos = TimeUnit.SECONDS.toNanos(5);
+    b.raftHealth = new RaftHealthGuard(b.nodeId, b.raft::running, b.raft::lifeCycleState,
+        () -> b.stopping, () -> System.exit(ExitStatus.FAILURE.code())).start();
+    events.onDivisionClosed(b.raftHealth::check);
     b.watchdog = Watchdog.start(System.getenv(), ProcessHandle.current().pid(), b.notifier,
-        () -> System.nanoTime() - b.loop.lastEvaluationNanos() < healthyWithinNanos);
+        () -> System.nanoTime() - b.loop.lastEvaluationNanos() < healthyWithinNanos && b.raft.running());
     b.notifier.ready();
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
     return new Daemon(b);
@@ -169,6 +174,7 @@ public final class Daemon {
   /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
   private static void closeAll(Parts b) {
     b.watchdog.ifPresent(Watchdog::close);
+    closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);
     closeQuietly(b, "observer", b.observer);
     closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);
@@ -212,6 +218,7 @@ public final class Daemon {
       }
       stopping = true;
     }
+    parts.stopping = true;
     LOG.info("{}: stopping", parts.nodeId);
     ShutdownNoiseFilter.daemonStopping();
     parts.notifier.stopping();

@@ -16,6 +16,7 @@ final class RaftEvents implements RaftEventListener {
 
   private final String nodeId;
   private final List<Runnable> pokes = new CopyOnWriteArrayList<>();
+  private final List<Runnable> closedHandlers = new CopyOnWriteArrayList<>();
 
   RaftEvents(String nodeId) {
     this.nodeId = nodeId;
@@ -23,6 +24,11 @@ final class RaftEvents implements RaftEventListener {
 
   void onAnyEvent(Runnable poke) {
     pokes.add(poke);
+  }
+
+  /** Runs {@code handler} when Ratis closes this node's Raft group on its own. */
+  void onDivisionClosed(Runnable handler) {
+    closedHandlers.add(handler);
   }
 
   @Override
@@ -45,6 +51,12 @@ final class RaftEvents implements RaftEventListener {
   public void membershipChanged() {
     LOG.info("{}: Raft membership changed", nodeId);
     pokeAll();
+  }
+
+  @Override
+  public void divisionClosed() {
+    pokeAll();
+    closedHandlers.forEach(Runnable::run);
   }
 
   private void pokeAll() {

@@ -4,6 +4,7 @@ import io.raftvip.config.ConfigException;
 import io.raftvip.config.EffectiveConfigPrinter;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.logging.LogLevels;
+import io.raftvip.raft.TimingMismatchException;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
     final Daemon daemon;
     try {
       daemon = Daemon.start(c, Version.current());
+    } catch (TimingMismatchException e) {
+      // A configuration error like any other (exit 2, which the unit does not restart), found by
+      // asking the other members rather than by reading the file.
+      LOG.error("{}", e.getMessage());
+      return ExitStatus.INVALID.code();
     } catch (RuntimeException | java.io.IOException e) {
       LOG.error("{}: cannot start: {}", c.node(), e.getMessage(), e);
       return ExitStatus.FAILURE.code();

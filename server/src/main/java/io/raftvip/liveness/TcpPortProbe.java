@@ -49,7 +49,7 @@ public final class TcpPortProbe implements PortProbe {
   }
 
   /** @return the socket address of {@code HOST:PORT} or {@code [IPv6]:PORT}, unresolved names resolved */
-  static InetSocketAddress parse(String hostPort) {
+  public static InetSocketAddress parse(String hostPort) {
     final int colon = hostPort.lastIndexOf(':');
     if (colon <= 0 || colon == hostPort.length() - 1) {
       throw new IllegalArgumentException("not HOST:PORT");

@@ -16,6 +16,8 @@ public interface RaftEventListener {
     }
     @Override public void membershipChanged() {
     }
+    @Override public void divisionClosed() {
+    }
   };
 
   /** A new leader is known (it may be this node); nothing of its term is committed yet. */
@@ -29,4 +31,10 @@ public interface RaftEventListener {
 
   /** The Raft configuration (the member list) changed. */
   void membershipChanged();
+
+  /**
+   * Ratis closed this node's Raft group on its own, not because the daemon is stopping (e.g. the
+   * leader answered a vote with "you were removed, shut down"). The node can no longer take part.
+   */
+  void divisionClosed();
 }

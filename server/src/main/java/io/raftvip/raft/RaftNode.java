@@ -18,7 +18,11 @@ import org.apache.ratis.conf.RaftProperties;
 import io.raftvip.liveness.LeaderWatch;
 import io.raftvip.liveness.PortProbe;
 import io.raftvip.liveness.TcpPortProbe;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.grpc.server.GrpcServices;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
@@ -30,6 +34,8 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
@@ -42,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class RaftNode implements LeadershipSource, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+  /** How long a starting node waits for the other members to describe themselves. */
+  private static final Duration SURVEY_TIMEOUT = Duration.ofSeconds(1);
+  private static final int ADMIN_ATTEMPTS = 3;
 
   private final RaftPeerId selfId;
   private final RaftGroup group;
@@ -112,20 +121,28 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     final Parameters params = new Parameters();
     params.put(LeaseTrackingFactory.TRACKER_KEY, tracker, FollowerAckTracker.class);
     params.put(LeaseTrackingFactory.HEARTBEAT_MS_KEY, timing.heartbeat().toMillis(), Long.class);
-    if (tls != null) {
-      GrpcConfigKeys.TLS.setConf(params, new org.apache.ratis.grpc.GrpcTlsConfig(
-          tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true));
+    final GrpcTlsConfig grpcTls = tls == null ? null
+        : new GrpcTlsConfig(tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true);
+    if (grpcTls != null) {
+      GrpcConfigKeys.TLS.setConf(params, grpcTls);
     }
     final LeaderWatch watch = new LeaderWatch(timing.deadLeaderDetection() ? timing.deadLeaderTimeout()
         : timing.electionTimeoutMin());
     final PortProbe probe = new TcpPortProbe();
     final PreVoteGate gate = new PreVoteGate(watch, probe, timing);
+    final AtomicReference<RaftServer.Division> running = new AtomicReference<>();
+    final PeerInfoService peerInfo = new PeerInfoService(selfId, timing, () -> {
+      final RaftServer.Division d = running.get();
+      return d == null ? List.of()
+          : d.getRaftConf().getCurrentPeers().stream().map(p -> p.getId().toString()).toList();
+    });
     GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) ->
-        types.contains(GrpcServices.Type.SERVER) ? builder.intercept(gate) : builder);
+        types.contains(GrpcServices.Type.SERVER)
+            ? builder.intercept(gate).addService(peerInfo.definition()) : builder);
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
-    final List<RaftPeer> peers = initialPeers.stream().map(PeerSpec::toRaftPeer).toList();
-    final RaftGroup group = RaftGroup.valueOf(RaftGroupId.valueOf(groupId), peers);
+    final RaftGroup group = initialGroup(selfId, initialPeers, groupId, storageDir, timing,
+        new PeerInfoClient(selfId, timing, grpcTls));
     final RaftEventListener trackingListener = new RaftEventListener() {
       @Override public void leaderChanged(String leaderId, long term) {
         if (!selfId.equals(leaderId)) {
@@ -143,6 +160,9 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       @Override public void membershipChanged() {
         listener.membershipChanged();
       }
+      @Override public void divisionClosed() {
+        listener.divisionClosed();
+      }
     };
     final RaftServer server = RaftServer.newBuilder()
         .setServerId(self)
@@ -153,7 +173,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     server.start();
-    final DivisionReader reader = new DivisionReader(divisionOf(server, group));
+    running.set(divisionOf(server, group));
+    final DivisionReader reader = new DivisionReader(running.get());
     gate.attach(reader);
     final DeadLeaderDetector detector = timing.deadLeaderDetection()
         ? new DeadLeaderDetector(reader, watch, probe, timing) : null;
@@ -168,6 +189,35 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params, detector);
   }
 
+  /**
+   * The group to start with. First the other members are asked about themselves
+   * ({@link StartupSurvey}): a timing that differs from theirs is refused. A node starting for
+   * the first time (no storage for the group yet) that the answering members do not list is a
+   * new member waiting to be added: it starts with an empty group, as Ratis has new members do,
+   * so it never campaigns with a configuration nobody else has. Everyone else starts with the
+   * configured peers, which only matter on first boot: after that Ratis recovers the membership
+   * from storage.
+   */
+  private static RaftGroup initialGroup(String selfId, List<PeerSpec> initialPeers, UUID groupId,
+                                        Path storageDir, RaftTiming timing, PeerInfoClient peerInfo) {
+    final List<PeerSpec> others = initialPeers.stream().filter(p -> !p.id().equals(selfId)).toList();
+    final StartupSurvey survey = StartupSurvey.ask(peerInfo, others, SURVEY_TIMEOUT);
+    survey.timingMismatch(selfId, timing.shared()).ifPresent(m -> {
+      throw new TimingMismatchException(m);
+    });
+    final RaftGroupId id = RaftGroupId.valueOf(groupId);
+    final boolean firstBoot = !Files.isDirectory(storageDir.resolve(groupId.toString()));
+    final Optional<String> outsider = firstBoot ? survey.notYetAMember(selfId) : Optional.empty();
+    if (outsider.isPresent()) {
+      final String address = initialPeers.stream().filter(p -> p.id().equals(selfId)).findFirst()
+          .map(PeerSpec::address).orElse("HOST:PORT");
+      LOG.info("{}: not a member yet ({}); starting without a configuration and waiting to be added:"
+          + " raftvipctl member add {} {}", selfId, outsider.get(), selfId, address);
+      return RaftGroup.valueOf(id);
+    }
+    return RaftGroup.valueOf(id, initialPeers.stream().map(PeerSpec::toRaftPeer).toList());
+  }
+
   private static RaftServer.Division divisionOf(RaftServer server, RaftGroup group) {
     try {
       return server.getDivision(group.getGroupId());
@@ -178,6 +228,20 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
 
   private static TimeDuration ms(Duration d) {
     return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * @return whether this node's Raft group still runs; false once Ratis closed it, on its own or
+   *     because the daemon stops
+   */
+  public boolean running() {
+    final LifeCycle.State state = division.getInfo().getLifeCycleState();
+    return state == LifeCycle.State.RUNNING || state == LifeCycle.State.STARTING;
+  }
+
+  /** @return the state of this node's Raft group, for messages */
+  public String lifeCycleState() {
+    return division.getInfo().getLifeCycleState().toString();
   }
 
   /** @return this node's id */
@@ -299,7 +363,12 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       if (adminClient != null) {
         adminClient.close();
       }
+      // Ratis' default is to retry forever: a membership change whose new member never catches
+      // up would then block every later one. A few quick retries ride out a leader change; after
+      // that the caller gets the error.
       adminClient = RaftClient.newBuilder().setProperties(properties).setParameters(parameters)
+          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(ADMIN_ATTEMPTS,
+              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
           .setRaftGroup(RaftGroup.valueOf(group.getGroupId(), peers)).setLeaderId(selfId).build();
       adminClientPeers = peers;
     }

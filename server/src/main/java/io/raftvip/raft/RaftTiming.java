@@ -56,6 +56,18 @@ public record RaftTiming(Duration electionTimeoutMin, Duration electionTimeoutMa
     return deadLeaderTimeout.minus(probeTimeout);
   }
 
+  /**
+   * @return the part of the timing every member must share, in a fixed form that members compare
+   *     as text: "election-timeout 600ms..900ms, heartbeat 40ms, lease 100ms, dead-leader-timeout
+   *     160ms, probe-timeout 40ms"
+   */
+  public String shared() {
+    return "election-timeout " + electionTimeoutMin.toMillis() + "ms.." + electionTimeoutMax.toMillis()
+        + "ms, heartbeat " + heartbeat.toMillis() + "ms, lease " + lease.toMillis() + "ms, dead-leader-timeout "
+        + (deadLeaderTimeout.isZero() ? "off" : deadLeaderTimeout.toMillis() + "ms") + ", probe-timeout "
+        + probeTimeout.toMillis() + "ms";
+  }
+
   private static Duration earliest(Duration electionMin, Duration deadLeader) {
     return deadLeader.isZero() ? electionMin : deadLeader;
   }

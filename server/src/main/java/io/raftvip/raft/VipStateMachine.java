@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -60,5 +61,13 @@ final class VipStateMachine extends BaseStateMachine {
   @Override
   public void notifyConfigurationChanged(long term, long index, RaftConfigurationProto conf) {
     listener.membershipChanged();
+  }
+
+  /** {@code allServer} is true when the whole server closes (the daemon stopping): not news. */
+  @Override
+  public void notifyServerShutdown(RoleInfoProto roleInfo, boolean allServer) {
+    if (!allServer) {
+      listener.divisionClosed();
+    }
   }
 }
