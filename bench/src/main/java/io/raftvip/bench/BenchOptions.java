@@ -15,7 +15,8 @@ import io.raftvip.bench.scenario.Scenario;
  * @param scenarios   scenarios to run ({@code --scenarios crash,graceful,...}, default all)
  * @param repoRoot    source tree with {@code bin/} and the built server ({@code --repo-root}, default cwd)
  * @param resultsDir  where reports go ({@code --results}, default {@code REPO/bench/results})
- * @param timing      raftvip {@code timing:} flow map ({@code --timing})
+ * @param timing      raftvip {@code timing:} flow map ({@code --timing}), passed through verbatim; null
+ *                    (the default): no {@code timing:} key, the daemon's own defaults are measured
  * @param cleanup     only remove leftover {@code rvb-}/{@code rvd-} namespaces ({@code --cleanup})
  * @param demo        run the README demo instead of the bench ({@code --demo})
  * @param suffix      namespace suffix ({@code --suffix}, 1-8 of [a-z0-9]; default random), so a
@@ -23,9 +24,6 @@ import io.raftvip.bench.scenario.Scenario;
  */
 public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario> scenarios, Path repoRoot,
                            Path resultsDir, String timing, boolean cleanup, boolean demo, String suffix) {
-
-    static final String DEFAULT_TIMING =
-            "{ election-timeout: 100ms..200ms, heartbeat: 20ms, lease: 70ms, vip-lifetime: 3s }";
 
     /** Parses {@code args}; @throws IllegalArgumentException naming the option, value and rule */
     public static BenchOptions parse(String... args) {
@@ -36,7 +34,7 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
                 Scenario.PARTITION));
         Path root = Path.of(System.getProperty("raftvip.repo.root", ".")).toAbsolutePath().normalize();
         Path results = null;
-        String timing = DEFAULT_TIMING;
+        String timing = null;
         boolean cleanup = false;
         boolean demo = false;
         String suffix = null;
