@@ -1,2 +1,2 @@
-/** Address watchers per node namespace and the log of who held the VIP when. */
+/** Address watchers per node namespace, the log of who held the VIP when, and what it shows in a window (releases, binds, moves, overlap). */
 package io.raftvip.bench.watch;

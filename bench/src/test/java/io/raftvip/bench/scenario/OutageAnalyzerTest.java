@@ -42,6 +42,23 @@ class OutageAnalyzerTest {
     }
 
     @Test
+    void gapsAtLeast_countsEachStretchOnce_andIgnoresShortOnes() {
+        List<Probe> probes = List.of(answered(0, 0), lost(2_000), answered(4_000, 0), lost(6_000), lost(8_000),
+                lost(10_000), lost(12_000), lost(14_000), answered(16_000, 1), answered(18_000, 1));
+
+        assertEquals(1, OutageAnalyzer.gapsAtLeast(probes, 0, 18_100, 10));
+        assertEquals(2, OutageAnalyzer.gapsAtLeast(probes, 0, 18_100, 4));
+        assertEquals(12.0, OutageAnalyzer.longestGapMs(probes, 0, 18_100));
+    }
+
+    @Test
+    void gapsAtLeast_countsAnUnansweredTail_andAnUnansweredWindowAsOneGap() {
+        assertEquals(1, OutageAnalyzer.gapsAtLeast(List.of(answered(0, 0), lost(2_000)), 0, 30_000, 10));
+        assertEquals(1, OutageAnalyzer.gapsAtLeast(List.of(lost(0), lost(2_000)), 0, 30_000, 10));
+        assertEquals(0, OutageAnalyzer.gapsAtLeast(List.of(answered(0, 0), answered(2_000, 0)), 0, 2_200, 10));
+    }
+
+    @Test
     void firstAnswer_isTheEarliestArrivalAfterTheStart() {
         List<Probe> probes = List.of(answered(0, 0), lost(5), new Probe(9, 2, 400), new Probe(300, 2, 350));
 
