@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the address watchers saw within a window, per node: how often each node released and
@@ -50,6 +51,20 @@ public record WindowCounts(List<Integer> releases, List<Integer> binds, int move
             owner = bind.node();
         }
         return new WindowCounts(List.copyOf(releases), List.copyOf(binds), moves);
+    }
+
+    /** @return the time of the last bind or release strictly inside the window, if any */
+    public static OptionalLong lastEvent(List<Interval> intervals, long fromMicros, long toMicros) {
+        long last = Long.MIN_VALUE;
+        for (Interval i : intervals) {
+            if (i.fromMicros() > fromMicros && i.fromMicros() < toMicros) {
+                last = Math.max(last, i.fromMicros());
+            }
+            if (!i.open() && i.untilMicros() > fromMicros && i.untilMicros() < toMicros) {
+                last = Math.max(last, i.untilMicros());
+            }
+        }
+        return last == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(last);
     }
 
     /** @return releases by all nodes */

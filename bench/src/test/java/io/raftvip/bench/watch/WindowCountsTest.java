@@ -1,6 +1,7 @@
 package io.raftvip.bench.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,18 @@ class WindowCountsTest {
         assertEquals(List.of(1, 0, 1), c.releases());
         assertEquals(List.of(2, 0, 0), c.binds());
         assertEquals(1, c.moves());
+    }
+
+    @Test
+    void lastEvent_isTheLatestBindOrReleaseInsideTheWindow() {
+        HoldingLog log = new HoldingLog(2);
+        log.bound(0, 1_000);
+        log.released(0, 1_400);
+        log.bound(1, 1_500);
+        log.released(1, 50_000);
+
+        assertEquals(1_500, WindowCounts.lastEvent(log.intervals(0, Long.MAX_VALUE), 1_000, 10_000).getAsLong());
+        assertTrue(WindowCounts.lastEvent(log.intervals(0, Long.MAX_VALUE), 2_000, 10_000).isEmpty());
     }
 
     @Test
