@@ -63,8 +63,9 @@ public final class RaftvipImplementation implements Implementation {
 
     /** @return why raftvip cannot run from {@code repoRoot}, or null when it can */
     public static String missingBuild(Path repoRoot) {
+        // raftvipctl (the client module) tells when a node has joined: without it no run ever settles
         for (Path p : List.of(Path.of("bin/raftvip"), Path.of("bin/raftvipctl"),
-                Path.of("server/target/raftvip-server.jar"))) {
+                Path.of("server/target/raftvip-server.jar"), Path.of("client/target/raftvipctl.jar"))) {
             if (!Files.exists(repoRoot.resolve(p))) {
                 return repoRoot.resolve(p) + " is missing (run mvn -B -q -DskipTests package at the repo root)";
             }
