@@ -44,8 +44,11 @@ public final class SteadinessRunner {
      */
     public void run(Steadiness scenario, Consumer<SteadyResult> sink) throws IOException {
         switch (scenario) {
-            case STALL -> new StallScenario(session, options, new ProcessFreezer(new NativeSignals(), session.clock()),
-                    leases, observer).run(sink);
+            case STALL -> {
+                NativeSignals signals = new NativeSignals();
+                new StallScenario(session, options, new ProcessFreezer(signals, signals, session.clock()), leases,
+                        observer).run(sink);
+            }
             case LOAD -> sink.accept(new LoadScenario(session, options, loads, leases, observer).run());
             case START_TOGETHER -> {
                 StartTogetherScenario start = new StartTogetherScenario(session, leases, observer);

@@ -25,16 +25,22 @@ class ProcessFreezerTest {
 
         @Override
         public int send(long pid, int signal) {
-            sent.add(new long[] {pid, signal, System.nanoTime()});
+            if (signal != 0) {
+                sent.add(new long[] {pid, signal, System.nanoTime()});
+            } else {
+                probes++;
+            }
             return gone.contains(pid) ? 3 : 0;
         }
+
+        int probes;
     }
 
     @Test
     void stopsEveryProcess_thenResumesEveryProcess_afterTheNominalTime() {
         RecordingSignals signals = new RecordingSignals(List.of());
 
-        Stall s = new ProcessFreezer(signals, new WallClock()).freeze("n2", List.of(10L, 11L), 30_000);
+        Stall s = new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock()).freeze("n2", List.of(10L, 11L), 30_000);
 
         assertEquals(4, signals.sent.size());
         assertEquals(List.of(10L, 11L, 10L, 11L), signals.sent.stream().map(x -> x[0]).toList());
@@ -46,13 +52,35 @@ class ProcessFreezerTest {
                 "measured " + s.measuredMicros() + " µs, signals " + between + " µs apart");
         assertTrue(s.done());
         assertEquals("n2", s.node());
+        assertEquals(2, signals.probes, "each process probed with signal 0 before the stall");
+    }
+
+    @Test
+    void realtimePriority_isRaisedForTheStall_andRestoredAfter() {
+        List<String> calls = new ArrayList<>();
+        RealtimePriority recording = new RealtimePriority() {
+            @Override
+            public boolean raise() {
+                calls.add("raise");
+                return true;
+            }
+
+            @Override
+            public void restore() {
+                calls.add("restore");
+            }
+        };
+
+        new ProcessFreezer(new RecordingSignals(List.of()), recording, new WallClock()).freeze("n1", List.of(1L), 1_000);
+
+        assertEquals(List.of("raise", "restore"), calls);
     }
 
     @Test
     void processThatVanished_isNotCountedAsStopped_andNothingIsWaitedForWhenNoneStopped() {
         RecordingSignals signals = new RecordingSignals(List.of(7L));
 
-        Stall s = new ProcessFreezer(signals, new WallClock()).freeze("n1", List.of(7L), 5_000_000);
+        Stall s = new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock()).freeze("n1", List.of(7L), 5_000_000);
 
         assertEquals(0, s.stopped());
         assertFalse(s.done());
@@ -65,7 +93,7 @@ class ProcessFreezerTest {
         RecordingSignals signals = new RecordingSignals(List.of());
         Thread.currentThread().interrupt();
         try {
-            Stall s = new ProcessFreezer(signals, new WallClock()).freeze("n3", List.of(5L), 20_000);
+            Stall s = new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock()).freeze("n3", List.of(5L), 20_000);
 
             assertTrue(s.measuredMicros() >= 20_000, "resumed after " + s.measuredMicros() + " µs");
             assertEquals(18L, signals.sent.get(1)[1]);
