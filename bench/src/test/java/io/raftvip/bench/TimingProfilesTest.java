@@ -34,6 +34,15 @@ class TimingProfilesTest {
     }
 
     @Test
+    void shippedExample_parses_withTheDefaultsFirst() {
+        TimingProfiles p = TimingProfiles.read(Path.of("profiles.example.yaml"));
+
+        assertEquals(List.of("default", "fast", "tolerant"),
+                p.profiles().stream().map(TimingProfiles.Profile::name).toList());
+        assertEquals("", p.profiles().get(0).timing());
+    }
+
+    @Test
     void unquotedMap_isRejected_withHowToQuoteIt() {
         String e = error("fast: { heartbeat: 50ms }\n");
 
