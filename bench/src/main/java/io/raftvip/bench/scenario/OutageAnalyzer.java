@@ -1,11 +1,13 @@
 package io.raftvip.bench.scenario;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import io.raftvip.bench.probe.Probe;
 
 /**
- * Reads the client's probe record: the longest stretch without answers, how many stretches
- * reached a threshold, the first answer.
+ * Reads the client's probe record: the longest stretch without answers, the stretches in which
+ * probes were lost, the first answer.
  */
 public final class OutageAnalyzer {
 
@@ -27,19 +29,39 @@ public final class OutageAnalyzer {
     }
 
     /**
-     * How many gaps between consecutive answers (by arrival, and from the last answer to
-     * {@code endMicros}) lasted at least {@code thresholdMs}; a window without answers is one gap.
-     * With a probe every 2 ms a gap of 10 ms means four probes in a row went unanswered: the
-     * client noticed, while a single late answer does not count.
+     * The stretches without answers in which the VIP was really missing: gaps between consecutive
+     * answers (by arrival, and from the last answer to {@code endMicros}) during which at least one
+     * probe was sent and never answered. A gap without a lost probe is the bench itself being late
+     * (its prober or responder threads starved on a busy host: probes not sent, or answered late
+     * but within the timeout), not the VIP. A window without answers is one gap.
+     *
+     * @return the gaps' lengths in µs, in order
      */
-    public static int gapsAtLeast(List<Probe> probes, long startMicros, long endMicros, double thresholdMs) {
-        int count = 0;
-        for (long gap : gapsMicros(probes, startMicros, endMicros)) {
-            if (gap >= thresholdMs * 1000) {
-                count++;
+    public static List<Long> lossGapsMicros(List<Probe> probes, long startMicros, long endMicros) {
+        long[] arrivals = probes.stream().filter(Probe::answered).mapToLong(Probe::answeredMicros).sorted().toArray();
+        long[] lost = probes.stream().filter(p -> !p.answered()).mapToLong(Probe::sentMicros).sorted().toArray();
+        List<Long> out = new ArrayList<>();
+        if (arrivals.length == 0) {
+            if (lost.length > 0) {
+                out.add(endMicros - startMicros);
+            }
+            return out;
+        }
+        for (int i = 0; i < arrivals.length; i++) {
+            long from = arrivals[i];
+            long to = i + 1 < arrivals.length ? arrivals[i + 1] : Math.max(from, endMicros);
+            if (to > from && anyIn(lost, from, to)) {
+                out.add(to - from);
             }
         }
-        return count;
+        return out;
+    }
+
+    /** @return whether some value of sorted {@code values} lies in {@code [from, to)} */
+    private static boolean anyIn(long[] values, long from, long to) {
+        int i = Arrays.binarySearch(values, from);
+        i = i < 0 ? -i - 1 : i;
+        return i < values.length && values[i] < to;
     }
 
     private static long[] gapsMicros(List<Probe> probes, long startMicros, long endMicros) {

@@ -10,8 +10,9 @@ import io.raftvip.bench.watch.WindowCounts;
  * @param toMicros      window end (epoch µs)
  * @param nodes         node ids, in the order of the per-node counts
  * @param counts        releases and binds per node, ownership moves
- * @param longestGapMs  the client's longest gap between answers
- * @param gaps10        the client's gaps of at least 10 ms
+ * @param longestGapMs  the client's longest gap between answers in which probes were lost (0: none); a
+ *                      stretch without a lost probe is the bench being late, not the VIP missing
+ * @param gaps10        the client's gaps with lost probes of at least 10 ms
  * @param overlapMs     time two nodes held the VIP at once (the safety property)
  * @param leaseLosses   raftvip's lease losses over the window, all nodes; null for keepalived
  * @param leaseLossesComplete whether every metrics scrape succeeded (else a lower bound)

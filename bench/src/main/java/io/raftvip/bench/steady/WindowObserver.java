@@ -34,10 +34,11 @@ final class WindowObserver {
         List<String> ids = nodes.stream().map(LabNode::id).toList();
         List<Interval> intervals = withoutDeadMachines(s.holding().intervals(fromMicros, toMicros), crashes, ids);
         List<Probe> probes = s.probes().between(gapsFromMicros, toMicros);
+        List<Long> gaps = OutageAnalyzer.lossGapsMicros(probes, gapsFromMicros, toMicros);
         return new Observation(fromMicros, toMicros, ids,
                 WindowCounts.of(intervals, nodes.size(), fromMicros, toMicros),
-                OutageAnalyzer.longestGapMs(probes, gapsFromMicros, toMicros),
-                OutageAnalyzer.gapsAtLeast(probes, gapsFromMicros, toMicros, Observation.GAP_MS),
+                gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
+                (int) gaps.stream().filter(g -> g >= Observation.GAP_MS * 1000).count(),
                 Overlap.micros(intervals, fromMicros, toMicros) / 1000.0,
                 tally == null ? null : tally.total(), tally == null || tally.complete());
     }
