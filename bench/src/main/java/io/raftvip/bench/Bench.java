@@ -48,7 +48,8 @@ public final class Bench {
         if (options.wantsRaftvip()) {
             String missing = RaftvipImplementation.missingBuild(options.repoRoot());
             if (missing == null) {
-                implementations.add(new RaftvipImplementation(options.repoRoot(), work, Rig.VIP, options.timing(), true));
+                implementations.add(new RaftvipImplementation(options.repoRoot(), work, Rig.VIP, options.timing(),
+                        true));
             } else {
                 errors.add("raftvip: " + missing);
             }

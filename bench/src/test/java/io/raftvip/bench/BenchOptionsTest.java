@@ -22,7 +22,8 @@ class BenchOptionsTest {
     void defaults_runTheFailoverScenarios_withTheDaemonsOwnTiming() {
         BenchOptions o = BenchOptions.parse();
 
-        assertEquals(List.of(Scenario.COLD_START, Scenario.CRASH, Scenario.GRACEFUL, Scenario.PARTITION), o.scenarios());
+        assertEquals(List.of(Scenario.COLD_START, Scenario.CRASH, Scenario.GRACEFUL, Scenario.PARTITION),
+                o.scenarios());
         assertEquals(List.of(), o.steadiness());
         assertNull(o.timing());
         assertNull(o.profiles());

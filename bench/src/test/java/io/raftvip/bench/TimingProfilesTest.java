@@ -57,7 +57,8 @@ class TimingProfilesTest {
 
     @Test
     void duplicatesBadNamesAndEmptyFiles_areRejected() {
-        assertTrue(error("a: \"\"\na: \"{}\"\n").contains("not valid YAML: Duplicate field 'a'"), error("a: \"\"\na: \"\"\n"));
+        String duplicate = error("a: \"\"\na: \"{}\"\n");
+        assertTrue(duplicate.contains("not valid YAML: Duplicate field 'a'"), duplicate);
         assertTrue(error("Fast Profile: \"\"\n").contains("profile name 'Fast Profile' must match"));
         assertTrue(error("# nothing\n").contains("must map profile names to timing strings"));
         assertTrue(error("- a\n- b\n").contains("must map profile names to timing strings"));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import io.raftvip.bench.fault.LoadStats;
 import io.raftvip.bench.fault.StallStats;
@@ -56,6 +57,15 @@ public final class SteadinessMarkdown {
         return md.toString();
     }
 
+    private static List<Double> count(List<Observation> obs, ToIntFunction<Observation> what) {
+        return obs.stream().map(o -> (double) what.applyAsInt(o)).toList();
+    }
+
+    /** @return e.g. {@code ### stall: owner's daemon frozen for D ms every few seconds} */
+    static String heading(Steadiness s) {
+        return "\n### " + s.key() + ": " + s.title() + "\n\n";
+    }
+
     private static boolean has(List<SteadyResult> results, Steadiness s) {
         return results.stream().anyMatch(r -> r.scenario() == s);
     }
@@ -67,7 +77,7 @@ public final class SteadinessMarkdown {
     }
 
     private static void stall(StringBuilder md, SteadyOptions o, Map<String, List<SteadyResult>> byImpl) {
-        md.append("\n### stall: the owner's daemon frozen\n\n");
+        md.append(heading(Steadiness.STALL));
         if (o != null) {
             md.append("Every ").append(o.stallEveryMs()).append(" ms for ").append(o.stallWindowMs() / 1000)
                     .append(" s, ");
@@ -76,8 +86,8 @@ public final class SteadinessMarkdown {
                 + "SIGCONT after D ms (raftvip: its JVM; keepalived: its parent and VRRP child). *Stop* is the time "
                 + "from the first SIGSTOP to the first SIGCONT as actually sent: mean, and the largest deviation "
                 + "from D. *Stalls*: done / planned (skipped when no single node held the VIP).\n\n");
-        md.append("| implementation | stall ms | stalls | stop ms (max dev) | releases | binds | moves | longest gap ms "
-                + "| gaps ≥ 10 ms | two owners ms | lease losses |\n");
+        md.append("| implementation | stall ms | stalls | stop ms (max dev) | releases | binds | moves "
+                + "| longest gap ms | gaps ≥ 10 ms | two owners ms | lease losses |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         byImpl.forEach((impl, rows) -> rows.stream().sorted((a, b) -> Long.compare(a.stallMs(), b.stallMs()))
                 .forEach(r -> {
@@ -111,7 +121,7 @@ public final class SteadinessMarkdown {
 
     private static void load(StringBuilder md, Map<String, List<SteadyResult>> byImpl) {
         LoadStats any = byImpl.values().iterator().next().get(0).load();
-        md.append("\n### load: a busy host\n\n").append(any.cpuHogs()).append(" CPU hogs (`stress-ng --cpu`, two per "
+        md.append(heading(Steadiness.LOAD)).append(any.cpuHogs()).append(" CPU hogs (`stress-ng --cpu`, two per "
                 + "core) and a writer that writes 64 KiB and fsyncs, continuously, on the filesystem of raftvip's "
                 + "storage (").append(any.filesystem()).append("); no other fault. The client and the responders "
                 + "share the starved CPUs, hence the rule above: only gaps with lost probes count.\n\n");
@@ -140,7 +150,7 @@ public final class SteadinessMarkdown {
     }
 
     private static void startTogether(StringBuilder md, Map<String, List<SteadyResult>> byImpl) {
-        md.append("\n### start-together: what happens after the first bind\n\n");
+        md.append(heading(Steadiness.START_TOGETHER));
         md.append("All daemons stopped, state wiped (raftvip: empty storage) and started together. Counted from the "
                 + "VIP's first bind until every node has joined (raftvip: its failover rehearsal done) plus 5 s; "
                 + "gaps from the client's first answer. *Settles*: from the first bind to the last release or bind. "
@@ -153,9 +163,9 @@ public final class SteadinessMarkdown {
             boolean leases = obs.get(0).leaseLosses() != null;
             md.append("| ").append(impl).append(" | ").append(rows.size())
                     .append(" | ").append(Cells.p50Max(rows.stream().map(r -> r.start().firstBindMs()).toList()))
-                    .append(" | ").append(Cells.p50Max(obs.stream().map(o -> (double) o.counts().totalReleases()).toList()))
-                    .append(" | ").append(Cells.p50Max(obs.stream().map(o -> (double) o.counts().totalBinds()).toList()))
-                    .append(" | ").append(Cells.p50Max(obs.stream().map(o -> (double) o.counts().moves()).toList()))
+                    .append(" | ").append(Cells.p50Max(count(obs, o -> o.counts().totalReleases())))
+                    .append(" | ").append(Cells.p50Max(count(obs, o -> o.counts().totalBinds())))
+                    .append(" | ").append(Cells.p50Max(count(obs, o -> o.counts().moves())))
                     .append(" | ").append(Cells.p50Max(rows.stream()
                             .map(r -> r.start().settledMs() - r.start().firstBindMs()).toList()))
                     .append(" | ").append(Cells.p50Max(obs.stream().map(Observation::longestGapMs).toList()))

@@ -22,12 +22,12 @@ public final class TradeoffMarkdown {
                 .append(r.steadyOptions().stallsMs()).append(" ms, every ").append(r.steadyOptions().stallEveryMs())
                 .append(" ms for ").append(r.steadyOptions().stallWindowMs() / 1000).append(" s; idle window ")
                 .append(d.idleSeconds()).append(" s\n\n");
-        md.append("Same lab and measurements as `latest.md` (see bench/README.md), on an idle host. *Stall tolerance*: "
-                + "the largest stall tried that, with every shorter one, caused zero releases and zero moves. Crash and "
-                + "partition: the client's outage in ms. *Release first*: partition runs in which the cut-off owner "
-                + "let go before the new owner bound. *Two owners*: crash/partition runs and stall series in which "
-                + "two nodes held the VIP at once. Idle CPU: % of a core, the busiest node (the leader, as a rule) "
-                + "and the mean of the three.\n\n");
+        md.append("Same lab and measurements as `latest.md` (see bench/README.md), on an idle host. *Stall "
+                + "tolerance*: the largest stall tried that, with every shorter one, caused zero releases and zero "
+                + "moves. Crash and partition: the client's outage in ms. *Release first*: partition runs in which "
+                + "the cut-off owner let go before the new owner bound. *Two owners*: crash/partition runs and "
+                + "stall series in which two nodes held the VIP at once. Idle CPU: % of a core, the busiest node "
+                + "(the leader, as a rule) and the mean of the three.\n\n");
         md.append("| profile | timing | stall tolerance | crash p50 | crash p95 | partition p50 | release first "
                 + "| two owners | idle CPU % max (mean) | RSS MiB |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

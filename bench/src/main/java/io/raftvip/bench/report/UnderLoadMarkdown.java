@@ -17,8 +17,7 @@ final class UnderLoadMarkdown {
 
     void render(StringBuilder md, Steadiness which, Map<String, List<SteadyResult>> byImpl) {
         boolean partition = which == Steadiness.PARTITION_UNDER_LOAD;
-        md.append("\n### ").append(which.key()).append(": ").append(partition ? "partition" : "crash")
-                .append(" failovers while the host is busy\n\n");
+        md.append(SteadinessMarkdown.heading(which));
         md.append("The load of the load scenario runs through all runs and restores. Outage, release before bind and "
                 + "overlap per run as in the failover table; the window columns cover all runs, where each run is "
                 + "expected to add one release, one bind, one move and one gap")

@@ -49,10 +49,11 @@ final class StartTogetherScenario {
         long settled = WindowCounts.lastEvent(s.holding().intervals(firstBind, end), firstBind, end).orElse(firstBind);
         StartTimes times = new StartTimes((launched - t0) / 1000.0, (firstBind - t0) / 1000.0,
                 firstAnswer < 0 ? -1 : (firstAnswer - t0) / 1000.0, (settled - t0) / 1000.0);
-        LOG.info("{} start-together #{}: first bind {} ms; after it: releases {}, binds {}, moves {}, last change {} ms,"
-                + " two owners {} ms, lease losses {}", s.impl().key(), run, StallScenario.fmt(times.firstBindMs()),
-                obs.counts().totalReleases(), obs.counts().totalBinds(), obs.counts().moves(),
-                StallScenario.fmt(times.settledMs()), StallScenario.fmt(obs.overlapMs()), obs.leaseLosses());
+        LOG.info("{} start-together #{}: first bind {} ms; after it: releases {}, binds {}, moves {}, "
+                + "last change {} ms, two owners {} ms, lease losses {}", s.impl().key(), run,
+                StallScenario.fmt(times.firstBindMs()), obs.counts().totalReleases(), obs.counts().totalBinds(),
+                obs.counts().moves(), StallScenario.fmt(times.settledMs()), StallScenario.fmt(obs.overlapMs()),
+                obs.leaseLosses());
         return new SteadyResult(s.impl().key(), Steadiness.START_TOGETHER, run, null, obs, null, null, times,
                 List.of());
     }

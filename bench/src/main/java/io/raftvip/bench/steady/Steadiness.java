@@ -10,7 +10,7 @@ public enum Steadiness {
     /** CPU hogs plus a continuous fsync writer; no other fault. */
     LOAD("load", "busy host: CPU hogs and an fsync writer"),
     /** All daemons started together from empty storage; what happens after the first bind. */
-    START_TOGETHER("start-together", "all daemons started together from empty storage"),
+    START_TOGETHER("start-together", "all daemons started together from empty storage: after the first bind"),
     /** The crash failover, repeated while the load runs. */
     CRASH_UNDER_LOAD("crash-under-load", "owner crashes while the host is busy"),
     /** The partition failover, repeated while the load runs. */
@@ -32,10 +32,5 @@ public enum Steadiness {
     /** @return what the scenario does, for the report */
     public String title() {
         return title;
-    }
-
-    /** @return whether the scenario runs the load (and so needs stress-ng) */
-    public boolean underLoad() {
-        return this == LOAD || this == CRASH_UNDER_LOAD || this == PARTITION_UNDER_LOAD;
     }
 }

@@ -55,8 +55,8 @@ public record SteadyOptions(List<Long> stallsMs, long stallWindowMs, long stallE
             long everyMs = millis("--stall-every", every);
             long longest = list.get(list.size() - 1);
             if (everyMs <= longest) {
-                throw new IllegalArgumentException("--stall-every " + every + ": must be longer than the longest stall ("
-                        + longest + " ms in --stalls), so that each stall ends before the next starts");
+                throw new IllegalArgumentException("--stall-every " + every + ": must be longer than the longest "
+                        + "stall (" + longest + " ms in --stalls), so that each stall ends before the next starts");
             }
             if (windowMs < everyMs) {
                 throw new IllegalArgumentException("--stall-window " + window + ": must be at least --stall-every ("

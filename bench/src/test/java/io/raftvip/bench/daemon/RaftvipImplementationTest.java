@@ -51,7 +51,8 @@ class RaftvipImplementationTest {
 
         impl.prepare(NODES);
 
-        assertTrue(Files.readString(work.resolve("raftvip/n2.yaml")).contains("metrics: { listen: '10.213.0.12:9742' }"));
+        assertTrue(Files.readString(work.resolve("raftvip/n2.yaml"))
+                .contains("metrics: { listen: '10.213.0.12:9742' }"));
         assertEquals("10.213.0.11:9742", impl.metrics(NODES.get(0)));
     }
 }

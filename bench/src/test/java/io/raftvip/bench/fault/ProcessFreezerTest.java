@@ -36,11 +36,15 @@ class ProcessFreezerTest {
         int probes;
     }
 
+    private static ProcessFreezer freezer(SignalSender signals) {
+        return new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock());
+    }
+
     @Test
     void stopsEveryProcess_thenResumesEveryProcess_afterTheNominalTime() {
         RecordingSignals signals = new RecordingSignals(List.of());
 
-        Stall s = new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock()).freeze("n2", List.of(10L, 11L), 30_000);
+        Stall s = freezer(signals).freeze("n2", List.of(10L, 11L), 30_000);
 
         assertEquals(4, signals.sent.size());
         assertEquals(List.of(10L, 11L, 10L, 11L), signals.sent.stream().map(x -> x[0]).toList());
@@ -71,7 +75,8 @@ class ProcessFreezerTest {
             }
         };
 
-        new ProcessFreezer(new RecordingSignals(List.of()), recording, new WallClock()).freeze("n1", List.of(1L), 1_000);
+        new ProcessFreezer(new RecordingSignals(List.of()), recording, new WallClock())
+                .freeze("n1", List.of(1L), 1_000);
 
         assertEquals(List.of("raise", "restore"), calls);
     }
@@ -80,7 +85,7 @@ class ProcessFreezerTest {
     void processThatVanished_isNotCountedAsStopped_andNothingIsWaitedForWhenNoneStopped() {
         RecordingSignals signals = new RecordingSignals(List.of(7L));
 
-        Stall s = new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock()).freeze("n1", List.of(7L), 5_000_000);
+        Stall s = freezer(signals).freeze("n1", List.of(7L), 5_000_000);
 
         assertEquals(0, s.stopped());
         assertFalse(s.done());
@@ -93,7 +98,7 @@ class ProcessFreezerTest {
         RecordingSignals signals = new RecordingSignals(List.of());
         Thread.currentThread().interrupt();
         try {
-            Stall s = new ProcessFreezer(signals, RealtimePriority.NONE, new WallClock()).freeze("n3", List.of(5L), 20_000);
+            Stall s = freezer(signals).freeze("n3", List.of(5L), 20_000);
 
             assertTrue(s.measuredMicros() >= 20_000, "resumed after " + s.measuredMicros() + " µs");
             assertEquals(18L, signals.sent.get(1)[1]);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.raftvip.bench.daemon.FootprintSampler.Footprint;
-import io.raftvip.bench.report.HostInfo;
 import io.raftvip.bench.scenario.Scenario;
 import io.raftvip.bench.steady.SteadyOptions;
 import io.raftvip.bench.steady.SteadyResult;
@@ -25,8 +24,8 @@ class TradeoffRowTest {
 
     @Test
     void row_takesItsOwnMeasurementsOnly_andToleranceIgnoresGaps() {
-        List<Summary> summaries = List.of(summary(KEY, Scenario.CRASH, 300, 0), summary(KEY, Scenario.PARTITION, 250, 1),
-                summary("raftvip[default]", Scenario.CRASH, 150, 0));
+        List<Summary> summaries = List.of(summary(KEY, Scenario.CRASH, 300, 0),
+                summary(KEY, Scenario.PARTITION, 250, 1), summary("raftvip[default]", Scenario.CRASH, 150, 0));
         List<SteadyResult> stalls = List.of(
                 SteadinessMarkdownTest.stall(KEY, 100, SteadinessMarkdownTest.obs(List.of(0, 0, 0), 0, 1, 0, 0L)),
                 SteadinessMarkdownTest.stall(KEY, 200, SteadinessMarkdownTest.obs(List.of(1, 0, 0), 0, 1, 2.5, 1L)),
@@ -61,8 +60,8 @@ class TradeoffRowTest {
         String md = new TradeoffMarkdown().render(new TradeoffReport(new HostInfo("d", "k", "c", 2), "p.yaml",
                 List.of(def, ka), SteadyOptions.defaults(), details));
 
-        assertTrue(md.contains("| default | daemon defaults | 100 ms | 180 | 400 | 170 | 20/20 | 0 | 5.1 (3.4) | 135 |\n"),
-                md);
+        assertTrue(md.contains("| default | daemon defaults | 100 ms | 180 | 400 | 170 | 20/20 | 0 | 5.1 (3.4) "
+                + "| 135 |\n"), md);
         assertTrue(md.contains("| keepalived-0.1s | (keepalived, reference) | 200 ms | 350 | 380 | 360 | 0/20 | 20 "
                 + "| 0.4 (0.3) | 13 |\n"), md);
     }

@@ -26,7 +26,8 @@ class SteadyOptionsTest {
 
     @Test
     void defaults_areTheIssuesNumbers() {
-        assertEquals(new SteadyOptions(List.of(50L, 100L, 200L, 500L), 45_000, 3_000, 600_000), SteadyOptions.defaults());
+        assertEquals(new SteadyOptions(List.of(50L, 100L, 200L, 500L), 45_000, 3_000, 600_000),
+                SteadyOptions.defaults());
     }
 
     @Test
