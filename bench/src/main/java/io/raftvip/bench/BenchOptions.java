@@ -1,10 +1,14 @@
 package io.raftvip.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import io.raftvip.bench.scenario.Scenario;
+import io.raftvip.bench.steady.Steadiness;
+import io.raftvip.bench.steady.SteadyOptions;
 
 /**
  * Command-line options of {@link FailoverBench}, validated once.
@@ -12,31 +16,39 @@ import io.raftvip.bench.scenario.Scenario;
  * @param runs        runs per scenario and implementation ({@code --runs}, default 20)
  * @param idleSeconds idle footprint window ({@code --idle-seconds}, default 60)
  * @param only        {@code raftvip}, {@code keepalived} or null for both ({@code --only})
- * @param scenarios   scenarios to run ({@code --scenarios crash,graceful,...}, default all)
+ * @param scenarios   failover scenarios to run ({@code --scenarios crash,graceful,...}, default all four)
+ * @param steadiness  steadiness scenarios to run ({@code --scenarios stall,load,...}, default none)
+ * @param steady      stall and load settings ({@code --stalls}, {@code --stall-window}, {@code --stall-every},
+ *                    {@code --load-duration})
  * @param repoRoot    source tree with {@code bin/} and the built server ({@code --repo-root}, default cwd)
  * @param resultsDir  where reports go ({@code --results}, default {@code REPO/bench/results})
- * @param timing      raftvip {@code timing:} flow map ({@code --timing})
+ * @param timing      raftvip {@code timing:} flow map ({@code --timing}), passed through verbatim; null
+ *                    (the default): no {@code timing:} key, the daemon's own defaults are measured
+ * @param profiles    timing profiles ({@code --profiles FILE}): run the trade-off comparison instead; or null
  * @param cleanup     only remove leftover {@code rvb-}/{@code rvd-} namespaces ({@code --cleanup})
  * @param demo        run the README demo instead of the bench ({@code --demo})
  * @param suffix      namespace suffix ({@code --suffix}, 1-8 of [a-z0-9]; default random), so a
  *                    calling script can find and remove exactly this run's namespaces
  */
-public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario> scenarios, Path repoRoot,
-                           Path resultsDir, String timing, boolean cleanup, boolean demo, String suffix) {
+public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario> scenarios,
+                           List<Steadiness> steadiness, SteadyOptions steady, Path repoRoot, Path resultsDir,
+                           String timing, TimingProfiles profiles, boolean cleanup, boolean demo, String suffix) {
 
-    static final String DEFAULT_TIMING =
-            "{ election-timeout: 100ms..200ms, heartbeat: 20ms, lease: 70ms, vip-lifetime: 3s }";
+    private static final List<Scenario> FAILOVER = List.of(Scenario.COLD_START, Scenario.CRASH, Scenario.GRACEFUL,
+            Scenario.PARTITION);
 
     /** Parses {@code args}; @throws IllegalArgumentException naming the option, value and rule */
     public static BenchOptions parse(String... args) {
         int runs = 20;
         int idle = 60;
         String only = null;
-        List<Scenario> scenarios = new ArrayList<>(List.of(Scenario.COLD_START, Scenario.CRASH, Scenario.GRACEFUL,
-                Scenario.PARTITION));
+        List<Scenario> scenarios = FAILOVER;
+        List<Steadiness> steadiness = List.of();
+        SteadyOptions.Builder steady = new SteadyOptions.Builder();
         Path root = Path.of(System.getProperty("raftvip.repo.root", ".")).toAbsolutePath().normalize();
         Path results = null;
-        String timing = DEFAULT_TIMING;
+        String timing = null;
+        TimingProfiles profiles = null;
         boolean cleanup = false;
         boolean demo = false;
         String suffix = null;
@@ -52,16 +64,22 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
                     }
                 }
                 case "--scenarios" -> {
-                    scenarios = new ArrayList<>();
-                    for (String s : value(args, ++i, a).split(",")) {
-                        scenarios.add(Arrays.stream(Scenario.values()).filter(x -> x.key().equals(s.strip()))
-                                .findFirst().orElseThrow(() -> new IllegalArgumentException("--scenarios " + s
-                                        + ": unknown; known: crash, graceful, partition, cold-start")));
-                    }
+                    String list = value(args, ++i, a);
+                    scenarios = failoverScenarios(list);
+                    steadiness = steadinessScenarios(list);
                 }
+                case "--stalls", "--stall-window", "--stall-every", "--load-duration" ->
+                        steady.set(a, value(args, ++i, a));
                 case "--repo-root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 case "--results" -> results = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--timing" -> timing = value(args, ++i, a);
+                case "--profiles" -> {
+                    Path file = Path.of(value(args, ++i, a)).toAbsolutePath();
+                    if (!Files.isRegularFile(file)) {
+                        throw new IllegalArgumentException("--profiles " + file + ": no such file");
+                    }
+                    profiles = TimingProfiles.read(file);
+                }
                 case "--cleanup" -> cleanup = true;
                 case "--demo" -> demo = true;
                 case "--suffix" -> {
@@ -71,12 +89,56 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
                     }
                 }
                 default -> throw new IllegalArgumentException(a + ": unknown option; known: --runs N, "
-                        + "--idle-seconds N, --only raftvip|keepalived, --scenarios LIST, --repo-root DIR, "
-                        + "--results DIR, --timing MAP, --suffix S, --cleanup, --demo");
+                        + "--idle-seconds N, --only raftvip|keepalived, --scenarios LIST, --stalls MS,MS,..., "
+                        + "--stall-window D, --stall-every D, --load-duration D, --timing MAP, --profiles FILE, "
+                        + "--repo-root DIR, --results DIR, --suffix S, --cleanup, --demo");
             }
         }
-        return new BenchOptions(runs, idle, only, List.copyOf(scenarios), root,
-                results != null ? results : root.resolve("bench/results"), timing, cleanup, demo, suffix);
+        if (profiles != null && timing != null) {
+            throw new IllegalArgumentException("--timing " + timing + ": not with --profiles, whose file names "
+                    + "every timing to compare (\"\" for the daemon's defaults)");
+        }
+        return new BenchOptions(runs, idle, only, scenarios, steadiness, steady.build(), root,
+                results != null ? results : root.resolve("bench/results"), timing, profiles, cleanup, demo, suffix);
+    }
+
+    /** Scenario names and groups: {@code failover} (the four), {@code steadiness} (the five), {@code all}. */
+    private static List<String> expand(String list) {
+        List<String> out = new ArrayList<>();
+        for (String raw : list.split(",", -1)) {
+            String s = raw.strip();
+            switch (s) {
+                case "all" -> {
+                    out.addAll(FAILOVER.stream().map(Scenario::key).toList());
+                    out.addAll(Arrays.stream(Steadiness.values()).map(Steadiness::key).toList());
+                }
+                case "failover" -> out.addAll(FAILOVER.stream().map(Scenario::key).toList());
+                case "steadiness" -> out.addAll(Arrays.stream(Steadiness.values()).map(Steadiness::key).toList());
+                default -> {
+                    boolean known = Arrays.stream(Scenario.values()).anyMatch(x -> x.key().equals(s))
+                            || Arrays.stream(Steadiness.values()).anyMatch(x -> x.key().equals(s));
+                    if (!known) {
+                        throw new IllegalArgumentException("--scenarios " + list + ": '" + s + "' is unknown; known: "
+                                + Arrays.stream(Scenario.values()).map(Scenario::key).collect(Collectors.joining(", "))
+                                + ", " + Arrays.stream(Steadiness.values()).map(Steadiness::key)
+                                .collect(Collectors.joining(", ")) + ", or the groups failover, steadiness, all");
+                    }
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Scenario> failoverScenarios(String list) {
+        List<String> keys = expand(list);
+        return Arrays.stream(Scenario.values()).filter(s -> keys.contains(s.key()))
+                .sorted((a, b) -> Integer.compare(FAILOVER.indexOf(a), FAILOVER.indexOf(b))).toList();
+    }
+
+    private static List<Steadiness> steadinessScenarios(String list) {
+        List<String> keys = expand(list);
+        return Arrays.stream(Steadiness.values()).filter(s -> keys.contains(s.key())).toList();
     }
 
     private static String value(String[] args, int i, String option) {

@@ -5,8 +5,9 @@ import io.raftvip.bench.lab.NamespaceRemover;
 
 /**
  * Entry point: {@code FailoverBench [--runs N] [--idle-seconds N] [--only raftvip|keepalived]
- * [--scenarios LIST] [--repo-root DIR] [--results DIR] [--cleanup] [--demo]}. Must run as root.
- * Exit codes: 0 done, 1 bench failed, 2 bad usage.
+ * [--scenarios LIST] [--stalls MS,...] [--stall-window D] [--stall-every D] [--load-duration D]
+ * [--timing MAP | --profiles FILE] [--repo-root DIR] [--results DIR] [--cleanup] [--demo]}
+ * (see {@link BenchOptions}). Must run as root. Exit codes: 0 done, 1 bench failed, 2 bad usage.
  */
 public final class FailoverBench {
 
@@ -33,6 +34,8 @@ public final class FailoverBench {
         try {
             if (options.demo()) {
                 new Demo(options).run();
+            } else if (options.profiles() != null) {
+                System.out.println(new TradeoffBench(options).run());
             } else {
                 System.out.println(new Bench(options).run().markdown());
             }

@@ -30,4 +30,12 @@ public interface Implementation {
      * owns the VIP (implementations that cannot tell just report that the daemon is up).
      */
     boolean ready(LabNode node, String ownerId);
+
+    /**
+     * Where the daemon on {@code node} serves Prometheus text metrics ({@code HOST:PORT}, path
+     * {@code /metrics}, reachable inside the node's namespace), or null when it has none.
+     */
+    default String metrics(LabNode node) {
+        return null;
+    }
 }

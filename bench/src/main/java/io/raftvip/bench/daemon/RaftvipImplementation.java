@@ -18,8 +18,12 @@ import io.raftvip.bench.lab.ScratchFiles;
  */
 public final class RaftvipImplementation implements Implementation {
 
+    /** Where each node serves Prometheus metrics: its own address, inside its namespace. */
+    public static final int METRICS_PORT = 9742;
+
     private final Path repoRoot;
     private final Path workDir;
+    private final String key;
     private final String vip;
     private final String timing;
     private final boolean classDataArchive;
@@ -32,22 +36,36 @@ public final class RaftvipImplementation implements Implementation {
      * @param repoRoot source tree holding {@code bin/raftvip} and the built server
      * @param workDir  per-run scratch directory
      * @param vip      the VIP
-     * @param timing   the {@code timing:} YAML flow map
+     * @param timing   the {@code timing:} YAML flow map, passed through verbatim; null or blank: no
+     *                 {@code timing:} key at all, so the daemon's own defaults (what we ship) are measured
      * @param classDataArchive whether each node keeps a class-data archive across its restarts, as the
      *                 shipped unit does; pointless for a lab that is started once and killed
      */
     public RaftvipImplementation(Path repoRoot, Path workDir, String vip, String timing, boolean classDataArchive) {
+        this(repoRoot, workDir, vip, timing, classDataArchive, null);
+    }
+
+    /**
+     * A raftvip setting under a profile name, for comparing timing profiles in one run: its key is
+     * {@code raftvip[PROFILE]} and its files live in their own directory.
+     *
+     * @param profile the profile name, or null for plain {@code raftvip}
+     */
+    public RaftvipImplementation(Path repoRoot, Path workDir, String vip, String timing, boolean classDataArchive,
+                                 String profile) {
         this.repoRoot = repoRoot;
-        this.workDir = workDir.resolve("raftvip");
+        this.key = profile == null ? "raftvip" : "raftvip[" + profile + "]";
+        this.workDir = workDir.resolve(profile == null ? "raftvip" : "raftvip-" + profile);
         this.vip = vip;
-        this.timing = timing;
+        this.timing = timing == null || timing.isBlank() ? null : timing;
         this.classDataArchive = classDataArchive;
     }
 
     /** @return why raftvip cannot run from {@code repoRoot}, or null when it can */
     public static String missingBuild(Path repoRoot) {
+        // raftvipctl (the client module) tells when a node has joined: without it no run ever settles
         for (Path p : List.of(Path.of("bin/raftvip"), Path.of("bin/raftvipctl"),
-                Path.of("server/target/raftvip-server.jar"))) {
+                Path.of("server/target/raftvip-server.jar"), Path.of("client/target/raftvipctl.jar"))) {
             if (!Files.exists(repoRoot.resolve(p))) {
                 return repoRoot.resolve(p) + " is missing (run mvn -B -q -DskipTests package at the repo root)";
             }
@@ -57,12 +75,12 @@ public final class RaftvipImplementation implements Implementation {
 
     @Override
     public String key() {
-        return "raftvip";
+        return key;
     }
 
     @Override
     public String description() {
-        return "raftvip, timing " + timing;
+        return timing == null ? "raftvip, timing: the daemon's defaults (no timing: key)" : "raftvip, timing " + timing;
     }
 
     @Override
@@ -82,9 +100,20 @@ public final class RaftvipImplementation implements Implementation {
                       - { address: %s, interface: eth0 }
                     storage: %s
                     admin: { socket: %s }
-                    timing: %s
-                    """.formatted(node.id(), peers, vip, dir.resolve("storage"), socket(node), timing));
+                    metrics: { listen: '%s' }
+                    """.formatted(node.id(), peers, vip, dir.resolve("storage"), socket(node), metrics(node))
+                    + (timing == null ? "" : "timing: " + timing + "\n"));
         }
+    }
+
+    @Override
+    public String metrics(LabNode node) {
+        return node.address() + ":" + METRICS_PORT;
+    }
+
+    /** @return where the nodes' configurations, storage and logs live */
+    public Path workDir() {
+        return workDir;
     }
 
     private Path socket(LabNode node) {

@@ -16,7 +16,8 @@ import io.raftvip.bench.scenario.Timeline;
 
 /**
  * Writes the results directory: {@code bench-<timestamp>.md/.json}, {@code latest.md/.json} and
- * {@code timeline-<scenario>.png}.
+ * {@code timeline-<scenario>.png}; for a profiles comparison {@code tradeoff-<timestamp>.md/.json}
+ * and {@code tradeoff.md/.json}.
  */
 public final class ReportWriter {
 
@@ -33,15 +34,8 @@ public final class ReportWriter {
      * @return the Markdown text
      */
     public String write(BenchReport report, Map<Scenario, List<Timeline>> timelines) throws IOException {
-        Files.createDirectories(dir);
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String md = new MarkdownReport().render(report);
-        Path mdFile = dir.resolve("bench-" + stamp + ".md");
-        Path jsonFile = dir.resolve("bench-" + stamp + ".json");
-        Files.writeString(mdFile, md);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonFile.toFile(), report);
-        Files.copy(mdFile, dir.resolve("latest.md"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(jsonFile, dir.resolve("latest.json"), StandardCopyOption.REPLACE_EXISTING);
+        stampedAndLatest("bench", "latest", md, report);
         TimelinePlot plot = new TimelinePlot();
         for (Map.Entry<Scenario, List<Timeline>> e : timelines.entrySet()) {
             if (!e.getValue().isEmpty()) {
@@ -49,5 +43,27 @@ public final class ReportWriter {
             }
         }
         return md;
+    }
+
+    /**
+     * Writes the trade-off comparison.
+     *
+     * @return the Markdown text
+     */
+    public String writeTradeoff(TradeoffReport report) throws IOException {
+        String md = new TradeoffMarkdown().render(report);
+        stampedAndLatest("tradeoff", "tradeoff", md, report);
+        return md;
+    }
+
+    private void stampedAndLatest(String prefix, String latest, String md, Object json) throws IOException {
+        Files.createDirectories(dir);
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path mdFile = dir.resolve(prefix + "-" + stamp + ".md");
+        Path jsonFile = dir.resolve(prefix + "-" + stamp + ".json");
+        Files.writeString(mdFile, md);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonFile.toFile(), json);
+        Files.copy(mdFile, dir.resolve(latest + ".md"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(jsonFile, dir.resolve(latest + ".json"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -25,7 +25,7 @@ public final class Session implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     /** Probes younger than this may still be answered; conditions ignore them. */
-    static final long IN_FLIGHT_MICROS = ProbeLog.ANSWER_TIMEOUT_MICROS;
+    public static final long IN_FLIGHT_MICROS = ProbeLog.ANSWER_TIMEOUT_MICROS;
 
     private final Lab lab;
     private final Implementation impl;
@@ -52,27 +52,33 @@ public final class Session implements AutoCloseable {
         this.vip = vip;
     }
 
-    Lab lab() {
+    /** @return the lab the daemons run in */
+    public Lab lab() {
         return lab;
     }
 
-    Implementation impl() {
+    /** @return the implementation under test */
+    public Implementation impl() {
         return impl;
     }
 
-    ProbeLog probes() {
+    /** @return the client's probe log */
+    public ProbeLog probes() {
         return probes;
     }
 
-    HoldingLog holding() {
+    /** @return the watchers' holding log */
+    public HoldingLog holding() {
         return holding;
     }
 
-    WallClock clock() {
+    /** @return the shared time base */
+    public WallClock clock() {
         return clock;
     }
 
-    String vip() {
+    /** @return the VIP */
+    public String vip() {
         return vip;
     }
 
@@ -83,7 +89,8 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    void start(LabNode node) throws IOException {
+    /** Starts the daemon on {@code node}, replacing the record of an earlier one there. */
+    public void start(LabNode node) throws IOException {
         daemons.put(node, impl.start(node));
     }
 
@@ -172,7 +179,8 @@ public final class Session implements AutoCloseable {
                 + "; daemon logs: " + daemons.values().stream().map(d -> d.logFile().toString()).toList());
     }
 
-    static void pause(long millis) {
+    /** Sleeps while polling a condition; an interrupt ends the scenario. */
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -121,19 +121,6 @@ public final class HoldingLog {
                 relevant.add(i);
             }
         }
-        long total = 0;
-        for (int a = 0; a < relevant.size(); a++) {
-            for (int b = a + 1; b < relevant.size(); b++) {
-                Interval x = relevant.get(a);
-                Interval y = relevant.get(b);
-                if (x.node() == y.node()) {
-                    continue;
-                }
-                long start = Math.max(Math.max(x.fromMicros(), y.fromMicros()), fromMicros);
-                long end = Math.min(Math.min(x.untilMicros(), y.untilMicros()), toMicros);
-                total += Math.max(0, end - start);
-            }
-        }
-        return total;
+        return Overlap.micros(relevant, fromMicros, toMicros);
     }
 }

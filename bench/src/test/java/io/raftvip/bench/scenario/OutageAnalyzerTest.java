@@ -42,6 +42,32 @@ class OutageAnalyzerTest {
     }
 
     @Test
+    void lossGaps_areTheStretchesWithLostProbes_eachOnce() {
+        List<Probe> probes = List.of(answered(0, 0), lost(2_000), answered(4_000, 0), lost(6_000), lost(8_000),
+                lost(10_000), lost(12_000), lost(14_000), answered(16_000, 1), answered(18_000, 1));
+
+        assertEquals(List.of(4_000L, 12_000L), OutageAnalyzer.lossGapsMicros(probes, 0, 18_100));
+        assertEquals(12.0, OutageAnalyzer.longestGapMs(probes, 0, 18_100));
+    }
+
+    @Test
+    void lateButAnsweredProbes_andProbesNeverSent_areNoLossGap() {
+        // the prober was starved for 30 ms, then an answer came 50 ms late: the bench, not the VIP
+        List<Probe> probes = List.of(answered(0, 0), answered(30_000, 0), new Probe(32_000, 0, 82_000),
+                answered(84_000, 0));
+
+        assertEquals(List.of(), OutageAnalyzer.lossGapsMicros(probes, 0, 84_200));
+        assertEquals(51.9, OutageAnalyzer.longestGapMs(probes, 0, 84_200), 1e-9);
+    }
+
+    @Test
+    void lossGaps_countAnUnansweredTail_andAnUnansweredWindowAsOneGap() {
+        assertEquals(List.of(28_100L), OutageAnalyzer.lossGapsMicros(List.of(answered(0, 0), lost(2_000)), 0, 28_200));
+        assertEquals(List.of(30_000L), OutageAnalyzer.lossGapsMicros(List.of(lost(0), lost(2_000)), 0, 30_000));
+        assertEquals(List.of(), OutageAnalyzer.lossGapsMicros(List.of(), 0, 30_000));
+    }
+
+    @Test
     void firstAnswer_isTheEarliestArrivalAfterTheStart() {
         List<Probe> probes = List.of(answered(0, 0), lost(5), new Probe(9, 2, 400), new Probe(300, 2, 350));
 
