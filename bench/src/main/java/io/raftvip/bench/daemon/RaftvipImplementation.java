@@ -28,9 +28,12 @@ public final class RaftvipImplementation implements Implementation {
     private final String timing;
     private final boolean classDataArchive;
     /** Where each daemon's latest run starts in its appended log. */
-    private final Map<String, Long> logStart = new ConcurrentHashMap<>();
-    /** The daemon's log line when its failover rehearsal is over, done or failed. */
-    static final String REHEARSAL_OVER = "failover rehearsal: ";
+    private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
+    /**
+     * A (re)started node counts as joined only after this long: failovers are measured on daemons
+     * past their first seconds (class loading, first compilations), as a long-running service is.
+     */
+    static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /**
      * @param repoRoot source tree holding {@code bin/raftvip} and the built server
@@ -133,7 +136,7 @@ public final class RaftvipImplementation implements Implementation {
     @Override
     public DaemonProcess start(LabNode node) throws IOException {
         Path log = log(node);
-        logStart.put(node.id(), Files.exists(log) ? Files.size(log) : 0L);
+        startedNanos.put(node.id(), System.nanoTime());
         // As the shipped unit does: a class-data archive per node, written when the node first stops
         // (in the graceful scenario or between cold starts) and kept across runs, like a node's
         // cache directory across restarts. Without it the launcher writes none.
@@ -148,24 +151,14 @@ public final class RaftvipImplementation implements Implementation {
     }
 
     /**
-     * Agrees on the owner and has finished the failover rehearsal it runs a few seconds after
-     * start: failovers are measured on daemons as they are after their first seconds, the way a
-     * long-running service meets them. The cold-start scenario measures those first seconds.
+     * Agrees on the owner and has run for {@link #SETTLED_NANOS}: failovers are measured on daemons
+     * as they are after their first seconds, the way a long-running service meets them. The
+     * cold-start scenarios measure those first seconds.
      */
     @Override
     public boolean ready(LabNode node, String ownerId) {
-        return rehearsed(node) && ownerId.equals(owner(node));
-    }
-
-    /** @return whether the latest run on {@code node} logged the end of its failover rehearsal */
-    private boolean rehearsed(LabNode node) {
-        try {
-            byte[] log = Files.readAllBytes(log(node));
-            int from = (int) Math.min(log.length, logStart.getOrDefault(node.id(), 0L));
-            return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(REHEARSAL_OVER);
-        } catch (IOException e) {
-            return false;
-        }
+        final Long started = startedNanos.get(node.id());
+        return started != null && System.nanoTime() - started >= SETTLED_NANOS && ownerId.equals(owner(node));
     }
 
     /** @return the owner as {@code raftvipctl owner} on {@code node} reports it, or null */
