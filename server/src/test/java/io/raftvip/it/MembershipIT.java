@@ -21,14 +21,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,31 +34,34 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * VIP: a fourth node joins, an old one leaves, the result survives a restart of every daemon;
  * removing below a safe majority is refused; removing the owner moves ownership first.
  *
- * <p>The tests run in order on one lab and carry its membership forward (3 → 4 → 3 → 2): each
- * change needs the one before, and a fresh lab per step would cost a cluster start each.
+ * <p>Each test gets a fresh three-node lab: a membership change cannot be undone cheaply, and a
+ * test that needs three members must not depend on the steps another test took.
  */
 @Tag("netns")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MembershipIT {
 
   static final String PREFIX = "rva-mem-";
   @RegisterExtension
   static final FailureRecorder failures = new FailureRecorder();
-  private static ClusterLab lab;
-  private static LabTiming timing;
+  private ClusterLab lab;
+  private LabTiming timing;
   /** An admin call that may wait for one election. */
-  private static Duration call;
+  private Duration call;
   /** A membership change: a new member catches up and a configuration commits, on a busy machine. */
-  private static Duration change;
-  private static AdminChannels admin;
+  private Duration change;
+  private AdminChannels admin;
   /** The members the cluster should have now; every one of them should be running. */
-  private static final Set<String> members = new TreeSet<>();
+  private final Set<String> members = new TreeSet<>();
 
   @BeforeAll
-  static void startCluster() throws Exception {
+  static void checkHost() {
     Netns.requireRootAndNetns();
     Netns.deleteAll(PREFIX);
+  }
+
+  @BeforeEach
+  void startCluster() throws Exception {
     lab = new ClusterLab(failures, 3, "{ vip-lifetime: 3s }", PREFIX, id -> "");
     timing = lab.timing();
     call = timing.failover();
@@ -69,21 +69,17 @@ class MembershipIT {
     admin = new AdminChannels(lab::adminSocket);
     members.addAll(lab.ids());
     lab.startAll();
+    lab.awaitStableOwner();
   }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
+  @AfterEach
+  void stopCluster() throws Exception {
     if (admin != null) {
       admin.close();
     }
     if (lab != null) {
       lab.close();
     }
-  }
-
-  @BeforeEach
-  void restore() throws Exception {
-    lab.restore(members);
   }
 
   private static void report(String scenario, String text) {
@@ -97,14 +93,13 @@ class MembershipIT {
   }
 
   /** Waits until {@code id} answers GetStatus and returns that status. */
-  private static Status awaitStatus(String id, Duration timeout) {
+  private Status awaitStatus(String id, Duration timeout) {
     final Status[] s = new Status[1];
     lab.await(timeout, () -> (s[0] = admin.statusOrNull(id)) != null, id + "'s admin API to answer");
     return s[0];
   }
 
   @Test
-  @Order(1)
   void addFourthNode_removeAnOldOne_vipAnswersThroughout_andMembershipSurvivesRestart() throws Exception {
     final String owner = lab.awaitStableOwner();
     assertEquals(owner, awaitStatus(owner, call).getLeader(), "the owner leads");
@@ -178,7 +173,6 @@ class MembershipIT {
   }
 
   @Test
-  @Order(2)
   void removingBelowSafeMajority_isRefused() throws Exception {
     final String owner = lab.awaitStableOwner();
     assertEquals(3, members.size(), "this step needs three members: " + members);
@@ -186,27 +180,22 @@ class MembershipIT {
     final String down = followers.get(0);
     final String other = followers.get(1);
     lab.stop(down);
-    try {
-      lab.await(timing.failover(), () -> awaitStatus(owner, call).getMembersList().stream()
-          .anyMatch(m -> m.getId().equals(down) && m.getReachability() == Reachability.REACHABILITY_UNREACHABLE),
-          "the leader " + owner + " to see " + down + " unreachable");
-      // Without `other`, {owner, down} would remain: one reachable of two, short of a majority.
-      final StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-          () -> admin.blocking(owner, call).removeMember(RemoveMemberRequest.newBuilder().setId(other).build()));
-      report("membership", "with " + down + " down, removing " + other + ": " + e.getStatus());
-      assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), e.toString());
-      assertTrue(e.getStatus().getDescription().contains("refusing to remove '" + other + "'"), e.toString());
-      assertEquals(members, ids(admin.blocking(owner, call).listMembers(ListMembersRequest.getDefaultInstance())
-          .getMembersList()), "membership unchanged");
-      assertEquals(List.of(owner), lab.timeline.holders(),
-          () -> "the owner keeps the VIP with a majority left" + lab.describe());
-    } finally {
-      lab.start(down);
-    }
+    lab.await(timing.failover(), () -> awaitStatus(owner, call).getMembersList().stream()
+        .anyMatch(m -> m.getId().equals(down) && m.getReachability() == Reachability.REACHABILITY_UNREACHABLE),
+        "the leader " + owner + " to see " + down + " unreachable");
+    // Without `other`, {owner, down} would remain: one reachable of two, short of a majority.
+    final StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> admin.blocking(owner, call).removeMember(RemoveMemberRequest.newBuilder().setId(other).build()));
+    report("membership", "with " + down + " down, removing " + other + ": " + e.getStatus());
+    assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), e.toString());
+    assertTrue(e.getStatus().getDescription().contains("refusing to remove '" + other + "'"), e.toString());
+    assertEquals(members, ids(admin.blocking(owner, call).listMembers(ListMembersRequest.getDefaultInstance())
+        .getMembersList()), "membership unchanged");
+    assertEquals(List.of(owner), lab.timeline.holders(),
+        () -> "the owner keeps the VIP with a majority left" + lab.describe());
   }
 
   @Test
-  @Order(3)
   void removingTheOwner_movesOwnershipFirst_withoutOverlap() throws Exception {
     final String owner = lab.awaitStableOwner();
     lab.await(timing.failover(), () -> awaitStatus(owner, call).getMembersList().stream()
