@@ -413,17 +413,30 @@ final class ClusterLab implements AutoCloseable {
     return daemons.get(id).logText();
   }
 
+  /**
+   * Kills the daemons and tears the network down. After a failure (one that happened while this
+   * lab lived) prints the cluster's final state, whatever kind of failure it was, keeps the lab
+   * directory and copies the logs under {@code server/target/it-logs/}; otherwise deletes it.
+   */
   @Override
   public void close() throws Exception {
     final List<String> failed = failures.since(failuresBefore);
-    final String state = failed.isEmpty() ? "" : "failures while this lab lived:\n  " + String.join("\n  ", failed)
-        + "\n" + diagnostics.report("the lab's teardown", System.nanoTime(), Integer.MAX_VALUE);
+    String state = "";
+    if (!failed.isEmpty()) {
+      try {
+        state = "failures while this lab lived:\n  " + String.join("\n  ", failed) + "\n"
+            + diagnostics.report("the lab's teardown", System.nanoTime(), Integer.MAX_VALUE);
+      } catch (RuntimeException e) {
+        state = "could not describe the cluster: " + e;
+      }
+    }
     for (DaemonProcess d : daemons.values()) {
       d.destroy();
     }
     network.close();
     if (!failed.isEmpty()) {
       final Path copy = LabArchive.save(dir, ids, failures.testClass(), state);
+      System.err.println("cluster lab: " + state);
       System.err.println("\n!!!!! cluster lab: test failed; keeping daemon logs and storage in " + dir
           + "; logs and the lab's final state copied to " + copy + " !!!!!\n");
     } else if (Boolean.getBoolean("raftvip.it.keep")) {
