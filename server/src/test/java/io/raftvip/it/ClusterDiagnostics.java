@@ -8,9 +8,11 @@ import io.raftvip.proto.v1.AdminGrpc;
 import io.raftvip.proto.v1.GetStatusRequest;
 import io.raftvip.proto.v1.Status;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -71,13 +73,24 @@ final class ClusterDiagnostics {
     return b.append("===== end of cluster lab state =====").toString();
   }
 
+  /** Lists the latest VIP changes; an add to a node that already holds it is a lifetime renewal. */
   private void timeline(StringBuilder b, long sinceNanos, int max) {
     final List<AddressTimeline.Change> all = lab.timeline.changes();
-    final List<AddressTimeline.Change> shown = all.subList(Math.max(0, all.size() - max), all.size());
-    b.append("VIP binds and releases (").append(shown.size() < all.size() ? "last " + shown.size() + " of " : "all ")
+    final int first = Math.max(0, all.size() - max);
+    b.append("VIP binds and releases (").append(first > 0 ? "last " + (all.size() - first) + " of " : "all ")
         .append(all.size()).append("):").append(all.isEmpty() ? " none" : "").append('\n');
-    for (AddressTimeline.Change c : shown) {
-      b.append(String.format("  %12s  %s %s%n", relative(c.nanos(), sinceNanos), c.node(), c.added() ? "bound" : "released"));
+    final Set<String> holding = new HashSet<>();
+    for (int i = 0; i < all.size(); i++) {
+      final AddressTimeline.Change c = all.get(i);
+      final String what = !c.added() ? "released" : holding.contains(c.node()) ? "renewed (already held)" : "bound";
+      if (c.added()) {
+        holding.add(c.node());
+      } else {
+        holding.remove(c.node());
+      }
+      if (i >= first) {
+        b.append(String.format("  %12s  %s %s%n", relative(c.nanos(), sinceNanos), c.node(), what));
+      }
     }
   }
 
