@@ -53,7 +53,8 @@ final class ClusterDiagnostics {
     final StringBuilder b = new StringBuilder();
     b.append("\n===== cluster lab ").append(lab.dir).append(": times relative to ").append(reference)
         .append(", now ").append(relative(System.nanoTime(), sinceNanos)).append(" =====\n");
-    b.append("VIP ").append(ClusterLab.VIP).append(" holders per address watchers: ").append(lab.timeline.holders()).append('\n');
+    b.append("VIP ").append(ClusterLab.VIP).append(" holders per address watchers: ").append(lab.timeline.holders())
+        .append('\n');
     timeline(b, sinceNanos, changes);
     final ClientProbe.Answer last = lab.probe().lastAnswer();
     b.append("client probe: ").append(last == null ? "no answer ever"

@@ -88,7 +88,8 @@ class ClusterFailoverIT {
     assertNotEquals(owner, next);
     final long outage = lab.probe().outageMillis(t0, owner);
     report("graceful", owner + " -> " + next + ", client outage " + outage + " ms");
-    assertEquals(List.of(), lab.timeline.overlapsSince(began), () -> "no overlap on a graceful stop" + lab.describe(t0));
+    assertEquals(List.of(), lab.timeline.overlapsSince(began),
+        () -> "no overlap on a graceful stop" + lab.describe(t0));
     lab.awaitExit(owner);
     // Released first, then handed over. Who ends up owning is Raft's call: on a starved machine the
     // target can lose a later election before it binds, so the target need not be `next`. The
@@ -157,7 +158,8 @@ class ClusterFailoverIT {
    */
   private static void rejoinSettles(String oldOwner, String owner, long rejoinedNanos) throws Exception {
     final String settled = lab.awaitOwner(timing.settle());
-    assertEquals(List.of(settled), lab.timeline.holders(), () -> "one holder after the rejoin" + lab.describe(rejoinedNanos));
+    assertEquals(List.of(settled), lab.timeline.holders(),
+        () -> "one holder after the rejoin" + lab.describe(rejoinedNanos));
     assertEquals(List.of(), lab.timeline.overlapsSince(rejoinedNanos),
         () -> "no overlap after the rejoin" + lab.describe(rejoinedNanos));
     if (!settled.equals(owner)) {

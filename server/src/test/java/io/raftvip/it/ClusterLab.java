@@ -360,7 +360,8 @@ final class ClusterLab implements AutoCloseable {
 
   /** Waits until the latest run of {@code id} has logged {@code text} (it may follow the event the test saw). */
   void awaitLogLine(String id, String text, Duration timeout) {
-    await(timeout, () -> daemons.get(id).latestRun().contains(text), id + "'s log (latest run) to contain '" + text + "'");
+    await(timeout, () -> daemons.get(id).latestRun().contains(text),
+        id + "'s log (latest run) to contain '" + text + "'");
   }
 
   /** As {@link #await(Duration, BooleanSupplier, String, Supplier)} with nothing more to say. */

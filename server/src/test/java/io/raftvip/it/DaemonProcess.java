@@ -60,14 +60,16 @@ final class DaemonProcess {
     final ProcessBuilder pb = new ProcessBuilder(command).directory(log.getParent().toFile()); // hs_err files
     // No class-data archive (no test is about it), no extra flags from whoever runs the build, and
     // no journal log format when Maven runs under systemd: the log keeps its timestamps.
-    pb.environment().keySet().removeAll(List.of("RAFTVIP_CDS_DIR", "RAFTVIP_JAVA_OPTS", "JOURNAL_STREAM", "INVOCATION_ID"));
+    pb.environment().keySet()
+        .removeAll(List.of("RAFTVIP_CDS_DIR", "RAFTVIP_JAVA_OPTS", "JOURNAL_STREAM", "INVOCATION_ID"));
     pb.environment().put("JAVA_HOME", System.getProperty("java.home")); // the Java the tests run on
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     logStart = Files.exists(log) ? Files.size(log) : 0L;
     runs++;
-    Files.writeString(log, "---- raftvip-it: " + Instant.now().truncatedTo(ChronoUnit.MILLIS) + " starting " + id + " (run " + runs + "): "
-        + String.join(" ", command) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(log, "---- raftvip-it: " + Instant.now().truncatedTo(ChronoUnit.MILLIS) + " starting " + id
+        + " (run " + runs + "): " + String.join(" ", command) + "\n",
+        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     process = pb.start();
     frozen = false;
     stopping = false;
@@ -92,8 +94,8 @@ final class DaemonProcess {
         return;
       }
       if (!p.isAlive()) {
-        throw new IllegalStateException(id + " exited " + exitText(p.exitValue()) + " right after start; its log ends:\n"
-            + String.join("\n", tail(30)));
+        throw new IllegalStateException(id + " exited " + exitText(p.exitValue())
+            + " right after start; its log ends:\n" + String.join("\n", tail(30)));
       }
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException(id + ": pid " + p.pid() + " still runs '" + args.trim() + "' after "
@@ -103,14 +105,13 @@ final class DaemonProcess {
     }
   }
 
-  /** Kills the current run, if any (SIGCONT first: a frozen JVM would not die before it runs again). */
+  /** Kills the current run, if any, with SIGKILL (which ends a frozen JVM too). */
   void destroy() throws InterruptedException {
     final Process p;
     synchronized (this) {
       p = process;
     }
     if (p != null && p.isAlive()) {
-      NetnsCommand.run(Duration.ofSeconds(5), "kill", "-CONT", Long.toString(p.pid()));
       p.destroyForcibly().waitFor(LAUNCH.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -158,12 +159,13 @@ final class DaemonProcess {
           + ", pid " + process.pid() + ", run " + runs;
     }
     final long at = exitedNanos;
-    return "exited " + exitText(process.exitValue()) + (at == 0 ? "" : " at " + ClusterDiagnostics.relative(at, sinceNanos))
-        + ", run " + runs;
+    return "exited " + exitText(process.exitValue())
+        + (at == 0 ? "" : " at " + ClusterDiagnostics.relative(at, sinceNanos)) + ", run " + runs;
   }
 
   static String exitText(int code) {
-    return code > 128 && SIGNALS.containsKey(code - 128) ? code + " (" + SIGNALS.get(code - 128) + ")" : Integer.toString(code);
+    return code > 128 && SIGNALS.containsKey(code - 128)
+        ? code + " (" + SIGNALS.get(code - 128) + ")" : Integer.toString(code);
   }
 
   /** @return the whole log, every run */

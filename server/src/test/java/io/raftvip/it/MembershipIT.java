@@ -169,7 +169,8 @@ class MembershipIT {
     assertFalse(lab.timeline.holders().contains(removed));
     report("membership", "after restarting " + members + ": members " + members + " on every node, owner "
         + newOwner + " (stable " + answeredMs + " ms after start)");
-    assertEquals(List.of(), lab.timeline.overlaps(null), () -> "no overlap across the restart" + lab.describe(restartAt));
+    assertEquals(List.of(), lab.timeline.overlaps(null),
+        () -> "no overlap across the restart" + lab.describe(restartAt));
   }
 
   @Test

@@ -55,7 +55,8 @@ class TlsClusterIT {
     for (String id : List.of("n1", "n2", "n3")) {
       certs.put(id, clusterCa.node(id, ClusterLab.ip(id)));
     }
-    lab = new ClusterLab(failures, 3, "{ vip-lifetime: 3s }", PREFIX, id -> "", id -> tlsYaml(certs.get(id), clusterCa));
+    lab = new ClusterLab(failures, 3, "{ vip-lifetime: 3s }", PREFIX, id -> "",
+        id -> tlsYaml(certs.get(id), clusterCa));
     timing = lab.timing();
     lab.startAll();
   }
@@ -118,7 +119,8 @@ class TlsClusterIT {
       assertEquals(Reachability.REACHABILITY_UNREACHABLE, seen.getReachability(),
           () -> "the leader counts the impostor: " + seen + lab.describe(restarted));
       final Status impostor = status(victim);
-      assertEquals("", impostor.getLeader(), () -> "the impostor learned of a leader: " + impostor + lab.describe(restarted));
+      assertEquals("", impostor.getLeader(),
+          () -> "the impostor learned of a leader: " + impostor + lab.describe(restarted));
       TimeUnit.MILLISECONDS.sleep(50);
     }
 
