@@ -93,6 +93,14 @@ final class AddressTimeline {
 
   /** @return the overlaps (see {@link #overlaps(String)}, none ignored) still open at or after {@code sinceNanos} */
   synchronized List<Overlap> overlapsSince(long sinceNanos) {
-    return overlaps(null).stream().filter(o -> o.toNanos() < 0 || o.toNanos() >= sinceNanos).toList();
+    return overlapsSince(sinceNanos, null);
+  }
+
+  /**
+   * @return the overlaps (see {@link #overlaps(String)}, {@code ignoreNode} ignored) still open at
+   *         or after {@code sinceNanos}: an overlap that began earlier and lasted into that time counts
+   */
+  synchronized List<Overlap> overlapsSince(long sinceNanos, String ignoreNode) {
+    return overlaps(ignoreNode).stream().filter(o -> o.toNanos() < 0 || o.toNanos() >= sinceNanos).toList();
   }
 }

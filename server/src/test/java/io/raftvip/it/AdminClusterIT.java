@@ -14,11 +14,11 @@ import io.raftvip.proto.v1.Status;
 import io.raftvip.proto.v1.TransferOwnershipRequest;
 import io.raftvip.proto.v1.TransferOwnershipResponse;
 import io.raftvip.proto.v1.WatchRequest;
+import io.raftvip.testing.FailureRecorder;
 import io.raftvip.testing.Netns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +33,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin API and the metrics of a real three-node cluster: what GetStatus says on every node
  * must match the address the kernel actually holds, TransferOwnership moves the VIP where it is
- * told without overlap, Watch reports a crash, and the Prometheus endpoint agrees.
+ * told without overlap, Watch reports a crash, and the Prometheus endpoint agrees. One lab for the
+ * class; {@link #restore()} undoes what a test left (a node cut or killed).
  */
 @Tag("netns")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -45,18 +47,20 @@ class AdminClusterIT {
 
   static final String PREFIX = "rva-adm-";
   private static final int METRICS_PORT = 9742;
-  private static final Duration SETTLE = Duration.ofSeconds(30);
-  private static final Duration CALL = Duration.ofSeconds(10);
   private static final String OWNED = "raftvip_vip_owned{vip=\"" + ClusterLab.VIP + "\"}";
+  @RegisterExtension
+  static final FailureRecorder failures = new FailureRecorder();
   private static ClusterLab lab;
+  private static LabTiming timing;
   private static AdminChannels admin;
 
   @BeforeAll
   static void startCluster() throws Exception {
     Netns.requireRootAndNetns();
     Netns.deleteAll(PREFIX);
-    lab = new ClusterLab(3, "{ vip-lifetime: 3s }", PREFIX,
+    lab = new ClusterLab(failures, 3, "{ vip-lifetime: 3s }", PREFIX,
         id -> "metrics: { listen: " + ClusterLab.ip(id) + ":" + METRICS_PORT + " }");
+    timing = lab.timing();
     admin = new AdminChannels(lab::adminSocket);
     lab.startAll();
   }
@@ -71,15 +75,10 @@ class AdminClusterIT {
     }
   }
 
+  /** Every test starts from a healthy cluster: all connected, running, one owner answering. */
   @BeforeEach
   void restore() throws Exception {
-    for (String id : lab.ids()) {
-      lab.reconnect(id);
-      if (!lab.running(id)) {
-        lab.start(id);
-      }
-    }
-    lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
+    lab.restore();
   }
 
   static void report(String scenario, String text) {
@@ -88,71 +87,79 @@ class AdminClusterIT {
 
   @Test
   void statusOnEveryNode_agreesWithTheBoundAddress() throws Exception {
-    final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
-    // The observers poll every 50 ms; give every node a moment to see the settled owner.
-    try {
-      ClusterLab.await(Duration.ofSeconds(10), () -> disagreement(owner).isEmpty(),
-          "every node's GetStatus to agree with the kernel (owner " + owner + ")");
-    } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; still: " + disagreement(owner) + lab.logTails(), e);
-    }
-
-    for (String id : lab.ids()) {
-      final Status s = admin.statusOrNull(id);
-      assertEquals(owner, s.getOwner(), id + ": owner");
-      assertEquals(id, s.getNode());
-      assertEquals(owner, s.getLeader(), id + ": the owner is the Raft leader");
-      assertEquals(id.equals(owner), s.getVips(0).getBoundHere(), id + ": vips.bound_here");
-      assertEquals(ClusterLab.VIP, s.getVips(0).getAddress());
-      assertEquals(3, s.getMembersCount(), id + ": members " + s.getMembersList());
-      final List<String> leaders = s.getMembersList().stream()
-          .filter(m -> m.getRole() == Role.ROLE_LEADER).map(Member::getId).toList();
-      assertEquals(List.of(owner), leaders, id + ": exactly the owner is marked leader");
-    }
-    ClusterLab.await(Duration.ofSeconds(5), () -> admin.statusOrNull(owner).getMembersList().stream()
-        .allMatch(m -> m.getReachability() == Reachability.REACHABILITY_REACHABLE),
-        "the leader to see every member reachable: " + admin.statusOrNull(owner).getMembersList());
-    assertEquals(Role.ROLE_LEADER, admin.statusOrNull(owner).getRole());
+    final String owner = lab.awaitStableOwner();
+    // Each node's view follows the kernel and Raft with a delay (observers poll every 50 ms, a
+    // follower hears of the leader with a heartbeat): poll until every field agrees on every node.
+    lab.await(timing.failover(), () -> disagreement(owner).isEmpty(),
+        "every node's GetStatus to agree with the kernel and each other (owner " + owner + ")",
+        () -> disagreement(owner));
     report("status", "owner " + owner + " agrees on " + lab.ids() + "; kernel holders " + lab.timeline.holders());
   }
 
-  /** @return "" when every node's status names {@code owner} and only it has the VIP bound, else what differs */
+  /** @return "" when the kernel and every node's status agree that {@code owner} owns and leads, else what differs */
   private static String disagreement(String owner) {
     if (!lab.timeline.holders().equals(List.of(owner))) {
       return "kernel holders " + lab.timeline.holders();
     }
     for (String id : lab.ids()) {
       final Status s = admin.statusOrNull(id);
-      final boolean boundHere = s != null && s.getVipsCount() == 1 && s.getVips(0).getBoundHere();
-      if (s == null || !s.getOwner().equals(owner) || boundHere != id.equals(owner)) {
-        return id + " says " + (s == null ? "nothing" : "owner '" + s.getOwner() + "', bound_here " + boundHere);
+      final String wrong = s == null ? "no answer" : disagreement(id, owner, s);
+      if (!wrong.isEmpty()) {
+        return id + ": " + wrong;
       }
+    }
+    return "";
+  }
+
+  /** @return "" when node {@code id}'s status {@code s} agrees that {@code owner} owns and leads, else what differs */
+  private static String disagreement(String id, String owner, Status s) {
+    final List<String> leaders = s.getMembersList().stream()
+        .filter(m -> m.getRole() == Role.ROLE_LEADER).map(Member::getId).toList();
+    if (!s.getOwner().equals(owner)) {
+      return "owner '" + s.getOwner() + "'";
+    } else if (!s.getNode().equals(id)) {
+      return "node '" + s.getNode() + "'";
+    } else if (!s.getLeader().equals(owner)) {
+      return "leader '" + s.getLeader() + "', not the owner";
+    } else if (s.getVipsCount() != 1 || !s.getVips(0).getAddress().equals(ClusterLab.VIP)) {
+      return "vips " + s.getVipsList();
+    } else if (s.getVips(0).getBoundHere() != id.equals(owner)) {
+      return "vips.bound_here " + s.getVips(0).getBoundHere();
+    } else if (s.getMembersCount() != 3) {
+      return "members " + s.getMembersList();
+    } else if (!leaders.equals(List.of(owner))) {
+      return "members marked leader " + leaders + ", not exactly the owner";
+    } else if (id.equals(owner) && s.getRole() != Role.ROLE_LEADER) {
+      return "role " + s.getRole() + " on the owner";
+    } else if (id.equals(owner) && !s.getMembersList().stream()
+        .allMatch(m -> m.getReachability() == Reachability.REACHABILITY_REACHABLE)) {
+      return "the leader does not see every member reachable: " + s.getMembersList();
     }
     return "";
   }
 
   @Test
   void transferToNamedNode_movesOwnershipThere_withoutOverlap() throws Exception {
-    final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
+    final String owner = lab.awaitStableOwner();
     final String target = lab.ids().stream().filter(id -> !id.equals(owner)).reduce((a, b) -> b).orElseThrow();
     final long t0 = System.nanoTime();
-    final TransferOwnershipResponse r = admin.blocking(owner, CALL)
+    final TransferOwnershipResponse r = admin.blocking(owner, timing.failover()) // Raft elects the target
         .transferOwnership(TransferOwnershipRequest.newBuilder().setTo(target).build());
     assertEquals(target, r.getOwner());
     assertEquals(owner, r.getPreviousOwner());
-    final String next = lab.awaitNewOwner(Duration.ofSeconds(10), owner, List.of());
+    final String next = lab.awaitNewOwner(timing.failover(), owner, List.of());
     // The reply above says Raft made the target leader; the kernel must agree that it bound the VIP.
     // A later election on a starved machine may move it on, so `next` is reported, not required.
-    ClusterLab.await(Duration.ofSeconds(10), () -> lab.timeline.boundSince(target, t0), target + " to bind the VIP");
+    lab.await(timing.failover(), () -> lab.timeline.boundSince(target, t0), target + " to bind the VIP");
     final long gap = lab.probe().outageMillis(t0, owner);
     report("transfer", owner + " -> " + target + " (now " + next + "), client gap " + gap + " ms");
-    assertEquals(List.of(), lab.timeline.overlapsSince(t0), "no overlap on a transfer" + lab.logTails());
-    assertEquals(1, lab.timeline.holders().size(), "one holder: " + lab.timeline.holders());
+    assertEquals(List.of(), lab.timeline.overlapsSince(t0), () -> "no overlap on a transfer" + lab.describe(t0));
+    assertEquals(1, lab.timeline.holders().size(), () -> "one holder: " + lab.timeline.holders() + lab.describe(t0));
   }
 
   @Test
   void watch_ownerKilled_streamsOwnerChangedNamingTheNewOwner() throws Exception {
-    final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
+    final String owner = lab.awaitStableOwner();
     final String watcher = lab.ids().stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     final StreamObserver<Event> sink = new StreamObserver<>() {
@@ -170,16 +177,17 @@ class AdminClusterIT {
     final var call = io.grpc.Context.current().withCancellation();
     try {
       call.run(() -> admin.async(watcher).watch(WatchRequest.getDefaultInstance(), sink));
-      final Event first = events.poll(10, TimeUnit.SECONDS);
-      assertTrue(first != null && first.getType() == EventType.EVENT_SNAPSHOT, "the stream starts with a snapshot: " + first);
-      assertEquals(owner, first.getStatus().getOwner(), "the snapshot names the owner");
+      final Event first = events.poll(timing.failover().toMillis(), TimeUnit.MILLISECONDS);
+      assertTrue(first != null && first.getType() == EventType.EVENT_SNAPSHOT,
+          () -> "the stream starts with a snapshot: " + first + lab.describe());
+      assertEquals(owner, first.getStatus().getOwner(), () -> "the snapshot names the owner" + lab.describe());
 
       final long t0 = System.nanoTime();
       lab.cut(owner);
       lab.kill(owner);
       final List<Event> seen = new ArrayList<>();
       Event changed = null;
-      final long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
+      final long deadline = t0 + timing.failover().toNanos();
       while (changed == null && System.nanoTime() < deadline) {
         final Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (e != null) {
@@ -191,13 +199,17 @@ class AdminClusterIT {
       }
       final long ms = (System.nanoTime() - t0) / 1_000_000;
       final String types = seen.stream().map(e -> e.getType() + " '" + e.getMessage() + "'").toList().toString();
-      assertTrue(changed != null, "EVENT_OWNER_CHANGED naming a new owner within 10 s; got " + types + lab.logTails());
-      final String next = lab.awaitNewOwner(Duration.ofSeconds(5), owner, List.of(owner));
+      assertTrue(changed != null, () -> "EVENT_OWNER_CHANGED naming a new owner within " + timing.failover().toMillis()
+          + " ms; got " + types + lab.describe(t0));
+      final String next = lab.awaitNewOwner(timing.failover(), owner, List.of(owner));
       report("watch", watcher + " streamed '" + changed.getMessage() + "' " + ms + " ms after killing " + owner
           + "; events " + types);
       final String named = changed.getStatus().getOwner();
       assertNotEquals(owner, named, "the event names a new owner");
-      assertTrue(lab.timeline.boundSince(named, t0), "the event names a node that bound the VIP: " + named);
+      // The watcher learns of the new owner from Raft, maybe before that node's bind reaches the
+      // kernel: wait for the bind rather than read the timeline once.
+      lab.await(timing.failover(), () -> lab.timeline.boundSince(named, t0),
+          "the event to name a node that bound the VIP: " + named);
       assertNotEquals(owner, next);
       assertTrue(changed.getMessage().contains(named), changed.getMessage());
     } finally {
@@ -207,9 +219,9 @@ class AdminClusterIT {
 
   @Test
   void metrics_vipOwnedOnExactlyOneNode_andTermExposed() throws Exception {
-    final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
+    final String owner = lab.awaitStableOwner();
     final Map<String, MetricsScrape> scrapes = new TreeMap<>();
-    ClusterLab.await(Duration.ofSeconds(10), () -> {
+    lab.await(timing.failover(), () -> {
       for (String id : lab.ids()) {
         scrapes.put(id, MetricsScrape.from(lab.clientNs(), ClusterLab.ip(id), METRICS_PORT));
       }
@@ -234,7 +246,7 @@ class AdminClusterIT {
 
   @Test
   void cli_statusOverTheAdminSocket_namesTheOwner() throws Exception {
-    final Path root = Path.of("").toAbsolutePath().getParent();
+    final Path root = SourceTree.root();
     final Path jar = root.resolve("client/target/raftvipctl.jar");
     if (!Files.exists(jar)) {
       // The reactor builds client after server, so `mvn verify` from clean has no CLI jar yet.
@@ -242,7 +254,7 @@ class AdminClusterIT {
           + " run `mvn -B package -pl client -am -DskipTests` first !!!!!");
       Assumptions.abort("raftvipctl jar missing: " + jar);
     }
-    final String owner = lab.awaitStableOwner(SETTLE, Duration.ofSeconds(2));
+    final String owner = lab.awaitStableOwner();
     final String asked = lab.ids().stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
     final Process p = new ProcessBuilder(root.resolve("bin/raftvipctl").toString(),
         "--endpoint", "unix://" + lab.adminSocket(asked), "-o", "json", "status")

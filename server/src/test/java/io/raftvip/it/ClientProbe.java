@@ -76,6 +76,13 @@ final class ClientProbe implements AutoCloseable {
     }
   }
 
+  /** @return the latest answer, or null when none arrived yet */
+  Answer lastAnswer() {
+    synchronized (answers) {
+      return answers.isEmpty() ? null : answers.get(answers.size() - 1);
+    }
+  }
+
   /** @return the node that answered last at or after {@code sinceNanos}, or null */
   String lastAnswerSince(long sinceNanos) {
     synchronized (answers) {

@@ -1,29 +1,22 @@
 package io.raftvip.it;
 
-import io.raftvip.net.AddressEvent;
-import io.raftvip.net.AddressListener;
-import io.raftvip.net.AddressManager;
-import io.raftvip.net.netlink.NativeLibC;
-import io.raftvip.net.netlink.NetlinkAddressManager;
+import io.raftvip.config.InterfaceChecker;
+import io.raftvip.config.SystemInterfaceChecker;
+import io.raftvip.testing.FailureRecorder;
 import io.raftvip.testing.Netns;
-import io.raftvip.testing.NetnsCommand;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +33,13 @@ import java.util.stream.Collectors;
  * <p>Node {@code nK} has address {@code 10.213.7.(10+K)}. More nodes can join later
  * ({@link #addNode}), each on a bridge port of its own; extra YAML per node (e.g. a metrics
  * listener) comes from the constructor.
+ *
+ * <p>Daemons start as users start them ({@link DaemonProcess}). Every wait is bounded by a
+ * deadline derived from the nodes' configured timing ({@link #timing()}) and, when it times out,
+ * fails with the cluster's state ({@link ClusterDiagnostics}). On close the lab directory is
+ * deleted, unless a test of the class failed while the lab lived (as told by the class's
+ * {@link FailureRecorder}) or {@code -Draftvip.it.keep=true}: then it stays, and the logs are
+ * also copied under {@code server/target/it-logs/} ({@link LabArchive}).
  */
 final class ClusterLab implements AutoCloseable {
 
@@ -52,24 +52,22 @@ final class ClusterLab implements AutoCloseable {
   final AddressTimeline timeline = new AddressTimeline();
   final Path dir;
   private final List<String> ids = new ArrayList<>();
-  private final Map<String, Netns> nodes = new LinkedHashMap<>();
-  private final Map<String, Process> daemons = new LinkedHashMap<>();
-  /** Where each daemon's latest run starts in its (appended) log. */
-  private final Map<String, Long> logStart = new LinkedHashMap<>();
-  private final Map<String, String> ports = new LinkedHashMap<>();
-  private final List<AutoCloseable> closeables = new ArrayList<>();
-  private final Netns sw;
-  private final Netns client;
+  private final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
+  private final LabNetwork network;
   private final String timing;
-  private final String prefix;
   private final Function<String, String> extraYaml;
   private final Function<String, String> adminExtra;
-  private final NativeLibC libc;
-  private ClientProbe probe;
+  private final FailureRecorder failures;
+  private final int failuresBefore;
+  private final ClusterDiagnostics diagnostics = new ClusterDiagnostics(this);
+  private LabTiming labTiming;
 
-  /** @param timing the YAML `timing:` mapping for every node, e.g. "{ vip-lifetime: 3s }" */
-  ClusterLab(int size, String timing) throws Exception {
-    this(size, timing, PREFIX, id -> "");
+  /**
+   * @param failures the test class's recorder: the lab keeps its logs when a test fails while it lives
+   * @param timing   the YAML `timing:` mapping for every node, e.g. "{ vip-lifetime: 3s }"
+   */
+  ClusterLab(FailureRecorder failures, int size, String timing) throws Exception {
+    this(failures, size, timing, PREFIX, id -> "");
   }
 
   /**
@@ -77,53 +75,58 @@ final class ClusterLab implements AutoCloseable {
    * @param extraYaml more top-level YAML lines for node {@code id}'s config (e.g.
    *                  {@code "metrics: { listen: 10.213.7.11:9742 }"}), or ""
    */
-  ClusterLab(int size, String timing, String prefix, Function<String, String> extraYaml) throws Exception {
-    this(size, timing, prefix, extraYaml, id -> "");
+  ClusterLab(FailureRecorder failures, int size, String timing, String prefix, Function<String, String> extraYaml)
+      throws Exception {
+    this(failures, size, timing, prefix, extraYaml, id -> "");
   }
 
   /**
    * @param adminExtra more entries for node {@code id}'s {@code admin:} flow mapping, each
    *                   starting with ", " (e.g. {@code ", tls: { cert: ..., key: ..., ca: ... }"}), or ""
    */
-  ClusterLab(int size, String timing, String prefix, Function<String, String> extraYaml,
+  ClusterLab(FailureRecorder failures, int size, String timing, String prefix, Function<String, String> extraYaml,
              Function<String, String> adminExtra) throws Exception {
+    this.failures = failures;
+    this.failuresBefore = failures.count();
     this.timing = timing;
-    this.prefix = prefix;
     this.extraYaml = extraYaml;
     this.adminExtra = adminExtra;
     this.dir = Files.createTempDirectory("raftvip-it-");
-    this.sw = Netns.create(prefix + "sw-");
-    closeables.add(sw);
-    final List<Netns> ports = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
-      final String id = "n" + i;
-      final Netns ns = Netns.create(prefix + id + "-");
-      closeables.add(ns);
-      ids.add(id);
-      nodes.put(id, ns);
-      ports.add(ns);
+      ids.add("n" + i);
     }
-    this.client = Netns.create(prefix + "cl-");
-    closeables.add(client);
-    ports.add(client);
-    sw.bridge("sw0", "eth0", ports);
-    for (int i = 0; i < size; i++) {
-      this.ports.put(ids.get(i), "sw0p" + i); // as Netns.bridge names them
-      nodes.get(ids.get(i)).exec("ip", "addr", "add", ip(ids.get(i)) + "/24", "dev", "eth0");
+    this.network = new LabNetwork(prefix, ids, timeline);
+    try {
+      for (String id : ids) {
+        writeConfig(id, ids);
+        daemons.put(id, new DaemonProcess(id, network.ns(id).name(), config(id), log(id)));
+      }
+      loadTiming();
+    } catch (IOException | RuntimeException e) {
+      network.close();
+      throw e;
     }
-    client.exec("ip", "addr", "add", "10.213.7.50/24", "dev", "eth0");
-    this.libc = NativeLibC.load();
-    for (String id : ids) {
-      writeConfig(id, ids);
-      watch(libc, id);
-      respond(id);
-    }
-    final DatagramChannel probeChannel = client.runIn(() -> DatagramChannel.open().bind(new InetSocketAddress(0)));
-    probe = new ClientProbe(probeChannel, new InetSocketAddress(InetAddress.getByName(VIP), PROBE_PORT), 5);
   }
 
   List<String> ids() {
     return ids;
+  }
+
+  /** @return the deadlines of this lab's waits, derived from its nodes' configured timing */
+  LabTiming timing() {
+    return labTiming;
+  }
+
+  /** Reads every node's config with the daemon's own loader, checking the VIP interface in its namespace. */
+  private void loadTiming() {
+    final Map<Path, InterfaceChecker> configs = new LinkedHashMap<>();
+    for (String id : ids) {
+      // /proc/thread-self: /proc/net shows the test JVM's namespace, not the runIn thread's.
+      final List<String> interfaces = network.ns(id).runIn(
+          () -> new SystemInterfaceChecker(Path.of("/proc/thread-self/net/dev")).existingInterfaces());
+      configs.put(config(id), () -> interfaces);
+    }
+    labTiming = LabTiming.load(configs);
   }
 
   /**
@@ -131,19 +134,11 @@ final class ClusterLab implements AutoCloseable {
    * and a config whose peers are {@code peers} (it must be one of them). Does not start it.
    */
   void addNode(String id, List<String> peers) throws IOException {
-    final Netns ns = Netns.create(prefix + id + "-");
-    closeables.add(ns);
-    final String port = "sw0x" + id;
-    sw.exec("ip", "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns.name());
-    sw.exec("ip", "link", "set", port, "master", "sw0", "up");
-    ns.exec("ip", "link", "set", "eth0", "up");
-    ns.exec("ip", "addr", "add", ip(id) + "/24", "dev", "eth0");
+    final Netns ns = network.add(id);
     ids.add(id);
-    nodes.put(id, ns);
-    ports.put(id, port);
     writeConfig(id, peers);
-    watch(libc, id);
-    respond(id);
+    daemons.put(id, new DaemonProcess(id, ns.name(), config(id), log(id)));
+    loadTiming();
   }
 
   /** @return node {@code id}'s address, 10.213.7.(10+K) for "nK" */
@@ -158,7 +153,7 @@ final class ClusterLab implements AutoCloseable {
 
   /** @return the client namespace (where the probe lives), e.g. to scrape nodes from outside */
   Netns clientNs() {
-    return client;
+    return network.client();
   }
 
   /** @return the admin socket of node {@code id} (a file: reachable from any namespace) */
@@ -167,11 +162,7 @@ final class ClusterLab implements AutoCloseable {
   }
 
   ClientProbe probe() {
-    return probe;
-  }
-
-  Netns ns(String id) {
-    return nodes.get(id);
+    return network.probe();
   }
 
   Path config(String id) {
@@ -201,47 +192,6 @@ final class ClusterLab implements AutoCloseable {
         ""));
   }
 
-  /** Records every add/remove of the VIP on this node, from a netlink socket in its namespace. */
-  private void watch(NativeLibC libc, String id) {
-    final InetAddress vip = address(VIP);
-    final AddressManager.Subscription sub = nodes.get(id).runIn(() -> {
-      final NetlinkAddressManager m = new NetlinkAddressManager(libc);
-      closeables.add(m);
-      return m.subscribe(new AddressListener() {
-        @Override public void onEvent(AddressEvent e) {
-          if (e.address().address().equals(vip)) {
-            timeline.record(id, e.kind() == AddressEvent.Kind.ADDED, e.monotonicNanos());
-          }
-        }
-      });
-    });
-    closeables.add(sub::close);
-  }
-
-  /** Answers every UDP probe with this node's id, from inside its namespace. */
-  private void respond(String id) {
-    final DatagramChannel channel = nodes.get(id).runIn(
-        () -> DatagramChannel.open().bind(new InetSocketAddress(PROBE_PORT)));
-    closeables.add(channel);
-    final Thread t = new Thread(() -> {
-      final ByteBuffer in = ByteBuffer.allocate(64);
-      final byte[] me = id.getBytes(StandardCharsets.US_ASCII);
-      while (channel.isOpen()) {
-        try {
-          in.clear();
-          final var from = channel.receive(in);
-          if (from != null) {
-            channel.send(ByteBuffer.wrap(me), from);
-          }
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }, "responder-" + id);
-    t.setDaemon(true);
-    t.start();
-  }
-
   static InetAddress address(String literal) {
     try {
       return InetAddress.getByName(literal);
@@ -250,19 +200,13 @@ final class ClusterLab implements AutoCloseable {
     }
   }
 
-  /** Starts the daemon of {@code id} in its namespace (a separate JVM). */
+  DaemonProcess daemon(String id) {
+    return daemons.get(id);
+  }
+
+  /** Starts the daemon of {@code id} in its namespace: {@code bin/raftvip run}, a JVM of its own. */
   void start(String id) throws IOException {
-    final String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(e -> !e.contains("test-classes"))
-        .collect(Collectors.joining(File.pathSeparator));
-    final ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", nodes.get(id).name(),
-        ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-        "-cp", classpath, "io.raftvip.daemon.Main", "run", "--config", config(id).toString());
-    pb.redirectErrorStream(true);
-    logStart.put(id, Files.exists(log(id)) ? Files.size(log(id)) : 0L);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(id).toFile()));
-    daemons.put(id, pb.start()); // `ip netns exec` execs java: the pid is the daemon's
+    daemons.get(id).start();
   }
 
   void startAll() throws IOException {
@@ -272,41 +216,73 @@ final class ClusterLab implements AutoCloseable {
   }
 
   boolean running(String id) {
-    final Process p = daemons.get(id);
-    return p != null && p.isAlive();
+    return daemons.get(id).running();
   }
 
+  /** Sends {@code signal} ("TERM", "KILL", "STOP", "CONT") to the daemon's JVM. */
   void signal(String id, String signal) {
-    final Process p = daemons.get(id);
-    NetnsCommand.run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(p.pid())).orThrow();
+    daemons.get(id).signal(signal);
   }
 
-  /** SIGTERM, then wait (at most {@code timeout}) until the process is gone. */
-  void stop(String id, Duration timeout) throws InterruptedException {
+  /** SIGTERM, then wait until the process is gone. */
+  void stop(String id) throws InterruptedException {
     signal(id, "TERM");
-    awaitExit(id, timeout);
+    awaitExit(id);
   }
 
-  /** Waits (at most {@code timeout}) until the daemon of {@code id} has exited. */
-  void awaitExit(String id, Duration timeout) throws InterruptedException {
-    if (!daemons.get(id).waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      throw new AssertionError(id + " did not exit within " + timeout.toMillis() + " ms");
+  /** Waits until the daemon of {@code id} has exited (a graceful stop: {@link LabTiming#exit()}). */
+  void awaitExit(String id) throws InterruptedException {
+    final long since = System.nanoTime();
+    if (!daemons.get(id).awaitExit(labTiming.exit())) {
+      throw new AssertionError(id + " did not exit within " + labTiming.exit().toMillis() + " ms"
+          + diagnostics.report("the start of the wait", since));
     }
   }
 
   /** SIGKILL, then wait until the process is gone. */
   void kill(String id) throws InterruptedException {
     signal(id, "KILL");
-    daemons.get(id).waitFor();
+    awaitExit(id);
   }
 
   /** Detaches the node's port from the bridge: it keeps running, cut off from everyone. */
   void cut(String id) {
-    sw.exec("ip", "link", "set", ports.get(id), "nomaster");
+    network.cut(id);
   }
 
   void reconnect(String id) {
-    sw.exec("ip", "link", "set", ports.get(id), "master", "sw0");
+    network.reconnect(id);
+  }
+
+  /** As {@link #restore(Collection)} for every node of the lab. */
+  String restore() throws Exception {
+    return restore(ids);
+  }
+
+  /**
+   * Undoes whatever an earlier test left: reconnects cut nodes, resumes frozen ones, lets
+   * stopping ones finish exiting, starts every node of {@code members} that is not running; then
+   * waits for a stable owner.
+   *
+   * @return that owner
+   */
+  String restore(Collection<String> members) throws Exception {
+    for (String id : network.cutNodes()) {
+      reconnect(id);
+    }
+    for (String id : members) {
+      final DaemonProcess d = daemons.get(id);
+      if (d.frozen()) {
+        d.signal("CONT");
+      }
+      if (d.stopping()) {
+        awaitExit(id);
+      }
+      if (!d.running()) {
+        d.start();
+      }
+    }
+    return awaitStableOwner();
   }
 
   /** @return the one node holding the VIP, once exactly one does and the client hears it; else fails */
@@ -333,9 +309,15 @@ final class ClusterLab implements AutoCloseable {
         return false;
       }
       owner[0] = holders.get(0);
-      return owner[0].equals(probe.lastAnswerSince(since));
-    }, "exactly one VIP holder that answers the client (holders now " + timeline.holders() + ")");
+      return owner[0].equals(network.probe().lastAnswerSince(since));
+    }, "exactly one VIP holder" + (previous == null ? "" : " other than " + previous)
+        + (ignored.isEmpty() ? "" : " (not counting " + ignored + ")") + " that answers the client");
     return owner[0];
+  }
+
+  /** {@link #awaitStableOwner(Duration, Duration)} with the settle deadline and quiet window of the lab's timing. */
+  String awaitStableOwner() {
+    return awaitStableOwner(labTiming.settle(), labTiming.quiet());
   }
 
   /**
@@ -349,6 +331,7 @@ final class ClusterLab implements AutoCloseable {
       final String owner = awaitOwner(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       final long from = System.nanoTime();
       final long quietUntil = from + quiet.toNanos();
+      // An observation window: waited out in full unless ownership moves.
       await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
           () -> movedAway(owner, from) || System.nanoTime() > quietUntil,
           "ownership to stay on " + owner + " for " + quiet.toMillis() + " ms");
@@ -362,60 +345,92 @@ final class ClusterLab implements AutoCloseable {
     return timeline.since(sinceNanos).stream().anyMatch(c -> c.added() && !c.node().equals(owner));
   }
 
-  /** Polls {@code condition} every 10 ms until it holds or the deadline passes. */
-  static void await(Duration timeout, BooleanSupplier condition, String what) {
-    final long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-      }
+  /** Waits until the latest run of {@code id} has logged {@code text} (it may follow the event the test saw). */
+  void awaitLogLine(String id, String text, Duration timeout) {
+    await(timeout, () -> daemons.get(id).latestRun().contains(text),
+        id + "'s log (latest run) to contain '" + text + "'");
+  }
+
+  /** As {@link #await(Duration, BooleanSupplier, String, Supplier)} with nothing more to say. */
+  void await(Duration timeout, BooleanSupplier condition, String what) {
+    await(timeout, condition, what, () -> "");
+  }
+
+  /**
+   * Polls {@code condition} every 10 ms until it holds or the deadline passes; then fails with
+   * {@code what}, {@code lastSeen} and the cluster's state. A RuntimeException from the condition
+   * (an admin call to a node that is not up yet) counts as "not yet" and is reported if it was
+   * the last word.
+   */
+  void await(Duration timeout, BooleanSupplier condition, String what, Supplier<String> lastSeen) {
+    final long since = System.nanoTime();
+    final long deadline = since + timeout.toNanos();
+    RuntimeException lastError = null;
+    while (true) {
       try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what);
+        if (condition.getAsBoolean()) {
+          return;
+        }
+        lastError = null;
+      } catch (RuntimeException e) {
+        lastError = e;
       }
+      if (System.nanoTime() - deadline > 0) {
+        final String seen = lastSeen.get();
+        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
+            + (seen.isEmpty() ? "" : "; last seen: " + seen)
+            + (lastError == null ? "" : "; the condition last threw " + lastError)
+            + diagnostics.report("the start of the wait", since), lastError);
+      }
+      DaemonProcess.sleepQuietly(10); // polling the condition
     }
   }
 
-  /** @return the daemon log of {@code id}, for assertions and failure messages */
-  String logText(String id) throws IOException {
-    return Files.exists(log(id)) ? Files.readString(log(id)) : "";
+  /** @return the cluster's state now, for assertion messages: {@code () -> "..." + lab.describe()} */
+  String describe() {
+    return diagnostics.report("this report", System.nanoTime());
   }
 
-  /** @return the last 3000 characters of every node's daemon log, for failure messages */
-  String logTails() throws IOException {
-    final StringBuilder b = new StringBuilder();
-    for (String id : ids) {
-      final String text = logText(id);
-      b.append("\n--- ").append(id).append(" (last 3000 chars)\n")
-          .append(text.substring(Math.max(0, text.length() - 3000)));
-    }
-    return b.toString();
+  /** @return the cluster's state, times relative to {@code sinceNanos}: the test's own reference (its t0) */
+  String describe(long sinceNanos) {
+    return diagnostics.report("the test's reference point", sinceNanos);
   }
 
+  /** @return the daemon log of {@code id}, every run */
+  String logText(String id) {
+    return daemons.get(id).logText();
+  }
+
+  /**
+   * Kills the daemons and tears the network down. After a failure (one that happened while this
+   * lab lived) prints the cluster's final state, whatever kind of failure it was, keeps the lab
+   * directory and copies the logs under {@code server/target/it-logs/}; otherwise deletes it.
+   */
   @Override
   public void close() throws Exception {
-    for (Map.Entry<String, Process> d : daemons.entrySet()) {
-      if (d.getValue().isAlive()) {
-        NetnsCommand.run(Duration.ofSeconds(5), "kill", "-CONT", Long.toString(d.getValue().pid()));
-        d.getValue().destroyForcibly().waitFor();
-      }
-    }
-    if (probe != null) {
-      probe.close();
-    }
-    for (int i = closeables.size() - 1; i >= 0; i--) {
+    final List<String> failed = failures.since(failuresBefore);
+    String state = "";
+    if (!failed.isEmpty()) {
       try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        System.err.println("cluster lab: closing failed: " + e);
+        state = "failures while this lab lived:\n  " + String.join("\n  ", failed) + "\n"
+            + diagnostics.report("the lab's teardown", System.nanoTime(), Integer.MAX_VALUE);
+      } catch (RuntimeException e) {
+        state = "could not describe the cluster: " + e;
       }
     }
-    if (Boolean.getBoolean("raftvip.it.keep")) {
+    for (DaemonProcess d : daemons.values()) {
+      d.destroy();
+    }
+    network.close();
+    if (!failed.isEmpty()) {
+      final Path copy = LabArchive.save(dir, ids, failures.testClass(), state);
+      System.err.println("cluster lab: " + state);
+      System.err.println("\n!!!!! cluster lab: test failed; keeping daemon logs and storage in " + dir
+          + "; logs and the lab's final state copied to " + copy + " !!!!!\n");
+    } else if (Boolean.getBoolean("raftvip.it.keep")) {
       System.err.println("cluster lab: keeping daemon logs and storage in " + dir);
     } else {
-      deleteTree(dir); // failures already carry the log tails in their messages
+      deleteTree(dir);
     }
   }
 

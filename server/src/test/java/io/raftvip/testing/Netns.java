@@ -38,10 +38,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@link java.net.NetworkInterface}) show the process's namespace, not the thread's; read
  * {@code /proc/thread-self/net/*} inside {@code runIn} instead.
  *
- * <p>Names are {@code prefix + random suffix}; always create with your own prefix and close
- * (try-with-resources or {@code @AfterAll}); {@link #deleteAll(String)} removes leftovers of
- * crashed runs. Veth and bridge ports are created directly inside the namespaces, so nothing
- * touches the host's own interfaces.
+ * <p>Names are {@code prefix + random suffix + "-p" + the creating process's pid}; always create
+ * with your own prefix and close (try-with-resources or {@code @AfterAll}); {@link
+ * #deleteAll(String)} removes leftovers of crashed runs, and only theirs: the same tests may be
+ * running from another checkout on the same machine. Veth and bridge ports are created directly
+ * inside the namespaces, so nothing touches the host's own interfaces.
  */
 public final class Netns implements AutoCloseable {
 
@@ -55,11 +56,13 @@ public final class Netns implements AutoCloseable {
   }
 
   /**
-   * Creates a namespace named {@code prefix} plus a random 6-hex-digit suffix, with {@code lo}
-   * up.
+   * Creates a namespace named {@code prefix} plus a random 6-hex-digit suffix and {@code -pPID}
+   * (this JVM's pid, so {@link #deleteAll} can tell a leftover from a namespace in use), with
+   * {@code lo} up.
    */
   public static Netns create(String prefix) {
-    String name = prefix + Integer.toHexString(0x100000 + ThreadLocalRandom.current().nextInt(0xEFFFFF));
+    String name = prefix + Integer.toHexString(0x100000 + ThreadLocalRandom.current().nextInt(0xEFFFFF))
+        + "-p" + ProcessHandle.current().pid();
     NetnsCommand.run(COMMAND_TIMEOUT, "ip", "netns", "add", name).orThrow();
     Netns ns = new Netns(name);
     try {
@@ -172,7 +175,12 @@ public final class Netns implements AutoCloseable {
     }
   }
 
-  /** Deletes every namespace whose name starts with {@code prefix} (leftovers of crashed runs). */
+  /**
+   * Deletes the leftovers of crashed runs: every namespace whose name starts with {@code prefix}
+   * and whose creating process (the {@code -pPID} suffix of {@link #create}) is gone. Namespaces
+   * of a live process — the same test running from another checkout — and names without that
+   * suffix are left alone.
+   */
   public static void deleteAll(String prefix) {
     if (prefix == null || prefix.length() < 3) {
       throw new IllegalArgumentException("refusing to delete namespaces by a prefix this short: " + prefix);
@@ -180,10 +188,20 @@ public final class Netns implements AutoCloseable {
     String list = NetnsCommand.run(COMMAND_TIMEOUT, "ip", "netns", "list").stdout();
     for (String line : list.split("\n")) {
       String ns = line.split(" ")[0].trim();
-      if (ns.startsWith(prefix)) {
+      if (ns.startsWith(prefix) && creatorGone(ns)) {
         NetnsCommand.run(COMMAND_TIMEOUT, "ip", "netns", "del", ns);
       }
     }
+  }
+
+  /** @return whether {@code name} ends in {@code -pPID} and no process PID exists */
+  static boolean creatorGone(String name) {
+    int at = name.lastIndexOf("-p");
+    String pid = at < 0 ? "" : name.substring(at + 2);
+    if (pid.isEmpty() || pid.length() > 18 || !pid.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
   }
 
   /**

@@ -52,6 +52,17 @@ class NetnsIT {
   }
 
   @Test
+  void deleteAll_leavesNamespacesOfLiveProcesses_andNamesWithoutACreator() {
+    try (Netns mine = Netns.create("rvn-t-")) {
+      Netns.deleteAll("rvn-t-");
+      assertTrue(NetnsCommand.run(Netns.COMMAND_TIMEOUT, "ip", "netns", "list").stdout().contains(mine.name()),
+          "a namespace of this (live) JVM survives deleteAll");
+    }
+    assertFalse(Netns.creatorGone("rvn-t-1a2b3c"), "no creator pid: not known to be a leftover");
+    assertFalse(Netns.creatorGone("rvn-t-1a2b3c-p" + ProcessHandle.current().pid()));
+  }
+
+  @Test
   void close_removesTheNamespace() {
     Netns ns = Netns.create("rvn-t-");
     assertTrue(NetnsCommand.run(Netns.COMMAND_TIMEOUT, "ip", "netns", "list").stdout().contains(ns.name()));
