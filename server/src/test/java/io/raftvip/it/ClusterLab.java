@@ -173,7 +173,19 @@ final class ClusterLab implements AutoCloseable {
     return dir.resolve(id).resolve("daemon.log");
   }
 
+  /**
+   * Rewrites node {@code id}'s config with another {@code timing:} mapping (its peers stay the
+   * lab's nodes); a test restores it with {@code rewriteTiming(id, null)}.
+   */
+  void rewriteTiming(String id, String otherTiming) throws IOException {
+    writeConfig(id, ids.subList(0, Math.min(ids.size(), 3)), otherTiming == null ? timing : otherTiming);
+  }
+
   private void writeConfig(String id, List<String> peerIds) throws IOException {
+    writeConfig(id, peerIds, timing);
+  }
+
+  private void writeConfig(String id, List<String> peerIds, String nodeTiming) throws IOException {
     final Path nodeDir = Files.createDirectories(dir.resolve(id));
     final String peers = peerIds.stream()
         .map(p -> "  - { id: " + p + ", address: " + raftAddress(p) + " }")
@@ -187,7 +199,7 @@ final class ClusterLab implements AutoCloseable {
         "  - { address: " + VIP + ", interface: eth0 }",
         "storage: " + nodeDir.resolve("data"),
         "admin: { socket: " + adminSocket(id) + adminExtra.apply(id) + " }",
-        "timing: " + timing,
+        "timing: " + nodeTiming,
         extraYaml.apply(id),
         ""));
   }

@@ -140,6 +140,11 @@ final class DaemonProcess {
     return stopping && running();
   }
 
+  /** @return the exit status of the latest run, or -1 while it runs (or never started) */
+  synchronized int exitCode() {
+    return process == null || process.isAlive() ? -1 : process.exitValue();
+  }
+
   /** @return whether the current run exited within {@code timeout} */
   boolean awaitExit(Duration timeout) throws InterruptedException {
     final Process p;
