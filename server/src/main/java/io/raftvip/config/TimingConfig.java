@@ -44,11 +44,11 @@ public record TimingConfig(Duration electionTimeoutMin, Duration electionTimeout
 
   /**
    * @return 600ms..900ms election timeout, 40ms heartbeat, 100ms lease, 160ms dead-leader
-   *     timeout, 40ms probe timeout, 3s lifetime, 500ms reconcile
+   *     timeout, 80ms probe timeout, 3s lifetime, 500ms reconcile
    */
   public static TimingConfig defaults() {
     return new TimingConfig(Duration.ofMillis(600), Duration.ofMillis(900), Duration.ofMillis(40),
-        Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(40), Duration.ofSeconds(3),
+        Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(80), Duration.ofSeconds(3),
         Duration.ofMillis(500));
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -59,13 +60,12 @@ final class DeadLeaderDetector implements AutoCloseable {
     // earlier in the order win anyway); also the spacing of a follower's quick retries.
     this.turnMs = Math.max(10, timing.probeTimeout().toMillis() / 2);
     this.ticker = singleThread("raftvip-leader-watch");
-    final ScheduledThreadPoolExecutor p = new ScheduledThreadPoolExecutor(1, daemon("raftvip-leader-probe"));
-    this.prober = p;
+    this.prober = Executors.newSingleThreadExecutor(daemon("raftvip-leader-probe"));
     this.voteRpc = Executors.newCachedThreadPool(daemon("raftvip-early-vote"));
     this.election = new EarlyElection(reader, voteRpc, 2 * timing.probeTimeout().toMillis() + 50);
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     return r -> {
       final Thread t = new Thread(r, name);
       t.setDaemon(true);

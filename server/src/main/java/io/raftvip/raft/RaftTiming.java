@@ -59,7 +59,7 @@ public record RaftTiming(Duration electionTimeoutMin, Duration electionTimeoutMa
   /**
    * @return the part of the timing every member must share, in a fixed form that members compare
    *     as text: "election-timeout 600ms..900ms, heartbeat 40ms, lease 100ms, dead-leader-timeout
-   *     160ms, probe-timeout 40ms"
+   *     160ms, probe-timeout 80ms"
    */
   public String shared() {
     return "election-timeout " + electionTimeoutMin.toMillis() + "ms.." + electionTimeoutMax.toMillis()

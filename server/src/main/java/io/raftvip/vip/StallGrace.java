@@ -15,10 +15,15 @@ import java.time.Duration;
  * acknowledges one sent after the resume, the lease is valid again and nothing happened (a
  * majority still in this term also proves no one else led meanwhile); otherwise it releases.
  *
- * <p>{@code confirm} is no longer than the probe timeout: a follower needs that long to find an
- * owner's node unreachable, so a partition that begins after the resume cannot give the VIP to
- * another node before the window closes. Only an owner cut off <em>during</em> its own stall can
- * overlap with a new owner, as any frozen owner always could until the kernel lifetime ends it.
+ * <p>Two separate bounds keep this safe. An owner whose loop was late by less than
+ * {@code threshold} gets no grace and releases by {@code lease + threshold} after its last
+ * acknowledged heartbeat, before the earliest election ({@code dead-leader timeout}): so a
+ * running owner that is merely late and in fact cut off still lets go first. An owner that does
+ * get the grace sends heartbeats the moment it resumes; a follower that receives one starts its
+ * silence afresh and cannot vote for anyone else for another dead-leader timeout, longer than
+ * {@code confirm} (at most the probe timeout). Only an owner cut off during its own stall, or
+ * within a round trip of resuming, can overlap with a new owner, as any frozen owner always could
+ * until the kernel lifetime ends it.
  *
  * @param threshold how late the ownership loop must run to count as stalled
  * @param confirm how long a resumed owner may wait for a majority to confirm its term
@@ -30,11 +35,9 @@ import java.time.Duration;
 public record StallGrace(Duration threshold, Duration confirm, Duration horizon, Duration lease) {
 
   /**
-   * The grace for a timing. Split the margin between the lease and the dead-leader timeout (the
-   * earliest another node can be elected) into the confirmation window and the stall threshold,
-   * so that {@code lease + threshold + confirm = dead-leader timeout}: an owner that was merely
-   * late by less than the threshold and is in fact cut off still releases before anyone else can
-   * be elected. The window is at most the probe timeout (see the class comment).
+   * The grace for a timing: the stall threshold is half the margin between the lease and the
+   * dead-leader timeout (a loop later than that did not run: a stall, not jitter; one less late
+   * still releases before the earliest election), the confirmation window is the probe timeout.
    *
    * @return the grace, or {@link #off()} when dead-leader detection is off (then a stalled
    *     owner's followers do not wait for it either)
@@ -45,8 +48,8 @@ public record StallGrace(Duration threshold, Duration confirm, Duration horizon,
       return off();
     }
     final Duration margin = deadLeaderTimeout.minus(lease);
-    final Duration confirm = min(probeTimeout, margin.dividedBy(2));
-    return new StallGrace(margin.minus(confirm), confirm, electionTimeoutMin.minus(heartbeat), lease);
+    return new StallGrace(margin.dividedBy(2), min(probeTimeout, deadLeaderTimeout), electionTimeoutMin.minus(heartbeat),
+        lease);
   }
 
   private static Duration min(Duration a, Duration b) {

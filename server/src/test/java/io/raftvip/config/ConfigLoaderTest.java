@@ -53,7 +53,7 @@ class ConfigLoaderTest {
         new AdminConfig(Path.of("/run/raftvip/admin.sock"), null, null),
         new MetricsConfig(new HostPort("127.0.0.1", 9742)),
         new TimingConfig(Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofMillis(25),
-            Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(40), Duration.ofSeconds(5),
+            Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(80), Duration.ofSeconds(5),
             Duration.ofMillis(500)),
         new AnnounceConfig(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
         new LoggingConfig("info", Map.of())), c);

@@ -27,7 +27,7 @@ class EffectiveConfigPrinterTest {
     String printed = printer.print(parse(config()));
     for (String line : List.of("storage: /var/lib/raftvip", "  socket: /run/raftvip/admin.sock",
         "  listen: off", "  election-timeout: 600ms..900ms", "  heartbeat: 40ms", "  lease: 100ms",
-        "  dead-leader-timeout: 160ms", "  probe-timeout: 40ms",
+        "  dead-leader-timeout: 160ms", "  probe-timeout: 80ms",
         "  vip-lifetime: 3s", "  reconcile: 500ms", "  repeat: 3", "  interval: 1s",
         "  refresh: 10s", "  level: info", "  loggers: {}", "    priority: 0")) {
       assertTrue(printed.lines().anyMatch(line::equals), () -> line + " missing in\n" + printed);

@@ -114,7 +114,7 @@ class TimingRulesTest {
   void absentTiming_isTheDefaults() throws ConfigException {
     assertEquals(TimingConfig.defaults(), parse(config()).timing());
     assertEquals(new TimingConfig(Duration.ofMillis(600), Duration.ofMillis(900),
-        Duration.ofMillis(40), Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(40),
+        Duration.ofMillis(40), Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(80),
         Duration.ofSeconds(3), Duration.ofMillis(500)), TimingConfig.defaults());
   }
 
@@ -123,13 +123,13 @@ class TimingRulesTest {
     TimingConfig t = parse(config(timing("election-timeout: 1s..2s, heartbeat: 100ms,"
         + " lease: 0.7s, dead-leader-timeout: 0ms, vip-lifetime: 0, reconcile: 1s"))).timing();
     assertEquals(new TimingConfig(Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofMillis(100), Duration.ofMillis(700), Duration.ZERO, Duration.ofMillis(40), Duration.ZERO,
+        Duration.ofMillis(100), Duration.ofMillis(700), Duration.ZERO, Duration.ofMillis(80), Duration.ZERO,
         Duration.ofSeconds(1)), t);
     assertEquals(false, t.vipLifetimeEnabled());
     assertEquals(false, t.deadLeaderDetection());
     assertEquals(Duration.ofSeconds(1), t.earliestElection());
     assertEquals(new RaftTiming(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
-        Duration.ofMillis(700), Duration.ZERO, Duration.ofMillis(40)), t.raftTiming());
+        Duration.ofMillis(700), Duration.ZERO, Duration.ofMillis(80)), t.raftTiming());
   }
 
   @Test

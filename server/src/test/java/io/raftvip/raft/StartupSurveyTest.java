@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Timeout;
 class StartupSurveyTest {
 
   private static final String MINE = "election-timeout 600ms..900ms, heartbeat 40ms, lease 100ms,"
-      + " dead-leader-timeout 160ms, probe-timeout 40ms";
+      + " dead-leader-timeout 160ms, probe-timeout 80ms";
   private static final String THEIRS = "election-timeout 600ms..900ms, heartbeat 40ms, lease 120ms,"
-      + " dead-leader-timeout 160ms, probe-timeout 40ms";
+      + " dead-leader-timeout 160ms, probe-timeout 80ms";
 
   private static StartupSurvey.Answer answer(String id, String timing, String... members) {
     return new StartupSurvey.Answer(id, DescribeResponse.newBuilder().setNode(id).setTiming(timing)
