@@ -122,7 +122,11 @@ final class DaemonProcess {
 
   /** Sends {@code signal} ("KILL", "TERM", "STOP", "CONT") to the daemon's JVM. */
   synchronized void signal(String signal) {
-    NetnsCommand.run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(process.pid())).orThrow();
+    final var result = NetnsCommand.run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(process.pid()));
+    if (process.isAlive()) {
+      result.orThrow();
+    } // else it had already exited by itself (e.g. a removed member): the signal has nothing to do
+
     switch (signal) {
       case "STOP" -> frozen = true;
       case "CONT" -> frozen = false;

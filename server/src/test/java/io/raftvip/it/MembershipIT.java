@@ -131,7 +131,7 @@ class MembershipIT {
     final long removedAt = System.nanoTime();
     members.remove(removed);
     assertEquals(members, ids(after.getMembersList()));
-    lab.stop(removed); // as an operator would, once it has left
+    lab.stop(removed); // as an operator would once it has left (it may have exited by itself already)
     final long t1 = System.nanoTime();
     final long gap = lab.probe().maxGapMillis(t0, t1);
     report("membership", "add n4 took " + (addedAt - t0) / 1_000_000 + " ms, remove " + removed + " "
@@ -225,14 +225,18 @@ class MembershipIT {
       final Status s = admin.statusOrNull(next);
       return s != null && ids(s.getMembersList()).equals(members);
     }, next + " to report members " + members);
-    // The removed node keeps running until stopped; it must never take the VIP back. An
-    // observation window (a negative cannot be polled for), as long as an election would take.
+    // The removed node must never take the VIP back. An observation window (a negative cannot be
+    // polled for), as long as an election would take.
     final long watchFrom = System.nanoTime();
     final long quiet = timing.quiet().toNanos();
     lab.await(timing.quiet().plus(timing.failover()), () -> System.nanoTime() - watchFrom > quiet
         || lab.timeline.holds(owner), timing.quiet().toMillis() + " ms to pass");
     assertFalse(lab.timeline.holds(owner), () -> "the removed node bound the VIP again" + lab.describe(watchFrom));
-    lab.stop(owner);
+    // Ratis closes a removed member's group once it finds itself outside the configuration, and
+    // its daemon then exits (status 1, said in its log) instead of living on without Raft.
+    lab.awaitExit(owner);
+    assertEquals(1, lab.daemon(owner).exitCode(), () -> "the removed node's daemon exit status" + lab.describe(watchFrom));
+    lab.awaitLogLine(owner, "exiting with status 1", timing.failover());
     assertEquals(List.of(next), lab.timeline.holders(), () -> "holders" + lab.describe(watchFrom));
   }
 }

@@ -75,8 +75,6 @@ class TlsClusterIT {
     return ", tls: { cert: " + c.cert() + ", key: " + c.key() + ", ca: " + ca.caCert + " }";
   }
 
-
-
   private Status status(String id) {
     try (AdminStub admin = new AdminStub(lab.adminSocket(id))) {
       return admin.status();
@@ -102,6 +100,16 @@ class TlsClusterIT {
     lab.start(victim);
     final long restarted = System.nanoTime();
     assertEquals(owner, lab.awaitOwner(timing.settle()), () -> "the owner kept the VIP" + lab.describe(restarted));
+    // The impostor serves its admin API once its start-up is through (it first asks the members
+    // about themselves, which its certificate cannot do, then starts Raft).
+    lab.await(timing.settle(), () -> {
+      try {
+        status(victim);
+        return true;
+      } catch (RuntimeException notYet) {
+        return false;
+      }
+    }, "the impostor's admin API to answer");
 
     // Watch for a while (a negative cannot be polled for; an observation window as long as an
     // election would take): the leader never hears from the impostor, and the impostor never
