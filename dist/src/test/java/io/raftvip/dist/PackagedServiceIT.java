@@ -69,9 +69,8 @@ class PackagedServiceIT {
       timed("inspect: status, user, caps, socket, raftvipctl, VIP", this::inspect);
       timed("reload leaves the daemon alone", this::reload);
       timed("upgrade keeps config, state, membership", () -> upgradeTo(upgrade));
-      timed("kill -9 without class-data archive", () -> killAndRecover("no archive"));
       timed("restart (archive written, then used)", this::restart);
-      timed("kill -9 with class-data archive", () -> killAndRecover("archive"));
+      timed("kill -9: released by ExecStopPost, restarted", this::killAndRecover);
       timed("SIGSTOP: watchdog aborts and restarts", this::watchdog);
       timed("stop releases the VIP", this::stop);
       timed("remove while running: stopped, state and config kept", this::remove);
@@ -176,29 +175,66 @@ class PackagedServiceIT {
     summary.add("systemd IT:   upgraded to " + Reversioned.version(deb) + "; term " + term + " -> " + after);
   }
 
-  private void killAndRecover(String label) throws IOException, InterruptedException {
+  /**
+   * Kills the daemon with and without the class-data archive for {@code raftvip release}, in
+   * turns ({@code -Draftvip.it.kills=N} pairs, default 1), so a change in the machine's load hits
+   * both alike. Without: the archive is moved aside before the kill and back after the restart
+   * (the restarted daemon then records classes, but a killed JVM never writes an archive).
+   */
+  private void killAndRecover() throws IOException, InterruptedException {
+    final int pairs = Integer.getInteger("raftvip.it.kills", 1);
+    final String archive = sh("ls /var/cache/raftvip/raftvip-*.jsa");
+    final String aside = "/var/cache/raftvip/aside.jsa";
+    final List<Long> goneWith = new ArrayList<>();
+    final List<Long> releaseWith = new ArrayList<>();
+    final List<Long> goneWithout = new ArrayList<>();
+    final List<Long> releaseWithout = new ArrayList<>();
+    for (int i = 0; i < pairs; i++) {
+      long[] sample = killOnce();
+      goneWith.add(sample[0]);
+      releaseWith.add(sample[1]);
+      sh("mv " + archive + " " + aside);
+      sample = killOnce();
+      sh("mv " + aside + " " + archive);
+      goneWithout.add(sample[0]);
+      releaseWithout.add(sample[1]);
+    }
+    summary.add("systemd IT:   kill -9 -> VIP gone, with the archive: " + stats(goneWith) + " ms (ExecStopPost's "
+        + "raftvip release " + stats(releaseWith) + " ms of it)");
+    summary.add("systemd IT:   kill -9 -> VIP gone, without:          " + stats(goneWithout) + " ms (raftvip release "
+        + stats(releaseWithout) + " ms of it); systemd saw the exit " + exitLag);
+  }
+
+  private String exitLag = "";
+
+  /** @return kill to VIP deleted, and systemd's notice of the exit to VIP deleted, in ms */
+  private long[] killOnce() throws IOException, InterruptedException {
     assertTrue(Sh.await(Duration.ofSeconds(10), lab::vipBound), "VIP bound before the kill");
     final int restarts = service.restarts();
     final long pid = service.mainPid();
     final String since = sh("date '+%Y-%m-%d %H:%M:%S'");
-    final KillTimer timer = KillTimer.watch(lab.nodeNs(), BridgeLab.VIP);
-    try {
+    final long[] sample;
+    try (KillTimer timer = KillTimer.watch(lab.nodeNs(), BridgeLab.VIP)) {
       final double killedAt = Double.parseDouble(sh("date +%s.%N; kill -9 " + pid));
-      final Duration release = service.span("RestartUSec").plus(T);
-      final double goneAt = timer.awaitDeleted(release);
+      final double goneAt = timer.awaitDeleted(service.span("RestartUSec").plus(T));
       final String journal = container.exec(T, "journalctl --no-pager -o short-unix -u raftvip --since '"
           + since + "'").out();
       final double exitSeen = KillTimer.firstTime(journal, "Main process exited, code=killed");
-      summary.add(String.format("systemd IT:   kill -9 -> VIP gone (%s): %d ms (systemd saw the exit after %d ms, "
-              + "ExecStopPost's raftvip release then took %d ms)", label, millis(goneAt - killedAt),
-          millis(exitSeen - killedAt), millis(goneAt - exitSeen)));
-    } finally {
-      timer.close();
+      assertFalse(journal.contains("trying without it"), "the release did not fall back:\n" + journal);
+      sample = new long[] {millis(goneAt - killedAt), millis(goneAt - exitSeen)};
+      exitLag = millis(exitSeen - killedAt) + " ms after the kill (last sample)";
     }
     assertTrue(service.awaitRestarted(pid, service.span("RestartUSec").plus(service.span("TimeoutStartUSec"))),
         "Restart=on-failure brought it back");
     assertEquals(restarts + 1, service.restarts());
     assertTrue(Sh.await(Duration.ofSeconds(10), lab::vipBound), "owner again after the restart");
+    return sample;
+  }
+
+  private static String stats(List<Long> ms) {
+    final List<Long> sorted = ms.stream().sorted().toList();
+    return sorted.size() == 1 ? sorted.get(0).toString() : String.format("median %d (min %d, max %d, n=%d) %s",
+        sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), ms);
   }
 
   private void restart() {
@@ -230,8 +266,31 @@ class PackagedServiceIT {
     sh("systemctl stop raftvip");
     assertEquals("inactive", service.activeState());
     assertFalse(lab.vipBound(), "VIP released on stop: " + lab.nodeAddresses());
+    releaseAlone();
     sh("systemctl start raftvip");
     assertTrue(Sh.await(Duration.ofSeconds(10), lab::vipBound), "owner again");
+  }
+
+  /**
+   * {@code raftvip release} by itself, as root outside the unit's sandbox, with and without the
+   * class-data archive, alternately (so a change in the machine's load hits both alike). Only
+   * while the service is stopped: a release removes every VIP of ours, also a live owner's.
+   * {@code -Xshare:on} makes a JVM that cannot map the archive fail, and the launcher then says so.
+   */
+  private void releaseAlone() {
+    final int samples = Integer.getInteger("raftvip.it.kills", 1);
+    final String timed = "s=$(date +%s%N); ENV raftvip release --config /etc/raftvip/raftvip.yaml >/dev/null"
+        + " 2>/tmp/release.err; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); cat /tmp/release.err";
+    final List<Long> with = new ArrayList<>();
+    final List<Long> without = new ArrayList<>();
+    for (int i = 0; i < samples; i++) {
+      final String out = sh(timed.replace("ENV", "RAFTVIP_CDS_DIR=/var/cache/raftvip RAFTVIP_JAVA_OPTS=-Xshare:on"));
+      assertFalse(out.contains("trying without it"), "the release maps the archive: " + out);
+      with.add(Long.parseLong(out.lines().findFirst().orElseThrow()));
+      without.add(Long.parseLong(sh(timed.replace("ENV", "")).lines().findFirst().orElseThrow()));
+    }
+    summary.add("systemd IT:   raftvip release alone (root, no sandbox): with the archive " + stats(with)
+        + " ms; without " + stats(without) + " ms");
   }
 
   private void remove() {
