@@ -19,6 +19,7 @@ import io.raftvip.net.AddressManager;
 import io.raftvip.net.Vip;
 import io.raftvip.net.netlink.NativeLibC;
 import io.raftvip.net.netlink.NetlinkAddressManager;
+import io.raftvip.raft.LeadershipRehearsal;
 import io.raftvip.raft.PeerSpec;
 import io.raftvip.raft.RaftNode;
 import io.raftvip.raft.RaftTiming;
@@ -48,6 +49,12 @@ public final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
+  /** Two throwaway members suffice to run an election and a transfer. */
+  private static final int REHEARSAL_MEMBERS = 2;
+  /** Slow heartbeats: the rehearsal is about running the code once, not about speed. */
+  private static final RaftTiming REHEARSAL_TIMING = RaftTiming.classic(Duration.ofMillis(150),
+      Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100));
+  private static final Duration REHEARSAL_STEP = Duration.ofSeconds(10);
 
   private final Parts parts;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -75,6 +82,7 @@ public final class Daemon {
     AdminServer admin;
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
+    BackgroundRehearsal rehearsal;
     RaftHealthGuard raftHealth;
     volatile boolean stopping;
     List<Vip> vips;
@@ -168,12 +176,21 @@ public final class Daemon {
         () -> System.nanoTime() - b.loop.lastEvaluationNanos() < healthyWithinNanos && b.raft.running());
     b.notifier.ready();
     LOG.info("{}: raftvip {} started: cluster {}, VIPs {}", b.nodeId, version, config.cluster(), b.vips);
+    final LeadershipRehearsal rehearsal = new LeadershipRehearsal(config.self().host(),
+        Path.of(System.getProperty("java.io.tmpdir")), REHEARSAL_MEMBERS, REHEARSAL_TIMING, raftTls,
+        REHEARSAL_STEP);
+    final RaftNode raft = b.raft;
+    b.rehearsal = BackgroundRehearsal.start(b.nodeId, b.raft, () -> {
+      raft.connectPeers();
+      return rehearsal.run();
+    });
     return new Daemon(b);
   }
 
   /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
   private static void closeAll(Parts b) {
     b.watchdog.ifPresent(Watchdog::close);
+    closeQuietly(b, "failover rehearsal", b.rehearsal);
     closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);
     closeQuietly(b, "observer", b.observer);

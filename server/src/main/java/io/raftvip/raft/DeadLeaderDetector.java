@@ -35,7 +35,6 @@ final class DeadLeaderDetector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLeaderDetector.class);
   private static final long IDLE_TICK_MS = 100;
   private static final long SUSPECT_TICK_MS = 5;
-  private static final int MAX_QUICK_ATTEMPTS = 3;
 
   private final DivisionReader reader;
   private final LeaderWatch watch;
@@ -48,8 +47,6 @@ final class DeadLeaderDetector implements AutoCloseable {
   private final AtomicBoolean probing = new AtomicBoolean();
   private final long turnMs;
   private long lastCampaignNanos;
-  /** Early elections tried in the current silence; after a few, Ratis' own timer takes over. */
-  private int attempts;
 
   DeadLeaderDetector(DivisionReader reader, LeaderWatch watch, PortProbe probe, RaftTiming timing) {
     this.reader = reader;
@@ -105,14 +102,12 @@ final class DeadLeaderDetector implements AutoCloseable {
   long tick(long now) {
     final DivisionReader.FollowerView f = reader.follower();
     if (!f.follower()) {
-      attempts = 0;
       watch.contending(false);
       return IDLE_TICK_MS;
     }
     final long silence = f.silenceMs();
     final long probeAfter = timing.probeAfter().toMillis();
     if (silence < probeAfter) {
-      attempts = 0;
       watch.contending(false);
       return probeAfter - silence;
     }
@@ -139,17 +134,18 @@ final class DeadLeaderDetector implements AutoCloseable {
       why = "leader " + f.leaderId() + " is gone (silent " + silence + " ms, its Raft port "
           + describe(watch.lastAnswer(f.leaderId())) + ")";
     }
-    // A pre-vote can fail only because a voter's own silence is a few ms short of the timeout
-    // (heartbeats to different followers are not sent at the same instant): retry a few times a
-    // turn apart, then leave it to Ratis' timer rather than keep asking an unreachable majority.
-    final long spacing = attempts < MAX_QUICK_ATTEMPTS ? turnMs : timing.electionTimeoutMin().toMillis();
-    watch.contending(gone && attempts < MAX_QUICK_ATTEMPTS);
+    // A pre-vote can fail because a voter's own silence is up to a heartbeat shorter (heartbeats
+    // to different followers are not sent at the same instant) and its probe's verdict up to a
+    // probe timeout later: retry a turn apart for that long, then leave it to Ratis' timer rather
+    // than keep asking an unreachable majority.
+    final boolean quick = silence < stepForwardAt + 2 * (timing.heartbeat().toMillis() + timing.probeTimeout().toMillis());
+    final long spacing = quick ? turnMs : timing.electionTimeoutMin().toMillis();
+    watch.contending(gone && quick);
     // A member this node just granted a pre-vote to is stepping forward: let it, rather than
     // split the vote by campaigning too.
     final boolean yielding = watch.grantedWithin(now, TimeUnit.MILLISECONDS.toNanos(2 * turnMs));
     if (gone && !yielding && now - lastCampaignNanos >= TimeUnit.MILLISECONDS.toNanos(spacing)) {
       lastCampaignNanos = now;
-      attempts++;
       election.run(f.leaderId(), why);
     }
     return SUSPECT_TICK_MS;

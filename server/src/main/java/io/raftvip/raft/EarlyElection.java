@@ -70,7 +70,7 @@ final class EarlyElection {
       return false;
     }
     final RaftConfiguration conf = reader.conf();
-    final PreVoteResult result = preVote(conf, before.term(), last);
+    final PreVoteResult result = preVote(conf, before.term(), last, leaderId);
     if (!result.passed()) {
       LOG.debug("{}: early pre-vote in term {} failed: {}", reader.self(), before.term(), result.detail());
       return false;
@@ -87,11 +87,15 @@ final class EarlyElection {
   private record PreVoteResult(boolean passed, String detail) {
   }
 
-  private PreVoteResult preVote(RaftConfiguration conf, long term, TermIndex last) {
+  /**
+   * Asks every voter but this node and the gone leader: the leader was just found not to answer,
+   * and waiting for its vote would only hold the round up until the timeout.
+   */
+  private PreVoteResult preVote(RaftConfiguration conf, long term, TermIndex last, String goneLeader) {
     final RaftPeerId self = reader.self();
     final List<RaftPeer> others = new ArrayList<>();
     for (RaftPeer p : allVoters(conf)) {
-      if (!p.getId().equals(self)) {
+      if (!p.getId().equals(self) && !p.getId().toString().equals(goneLeader)) {
         others.add(p);
       }
     }

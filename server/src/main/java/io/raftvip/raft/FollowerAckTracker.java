@@ -56,6 +56,11 @@ public final class FollowerAckTracker {
     return b.length() == 0 ? "no follower has answered in this leadership" : b.toString();
   }
 
+  /** @return ms since this leader last sent the follower anything, or empty when never in this leadership */
+  public Optional<Long> sendAgeMs(RaftPeerId follower) {
+    return Optional.ofNullable(followers.get(follower)).map(f -> f.getLastRpcSendTime().elapsedTimeMs());
+  }
+
   /**
    * @return milliseconds since the send time of the newest appendEntries/heartbeat that this
    *         follower answered, or empty when it never answered in this leadership

@@ -13,4 +13,13 @@ public interface LeadershipSource {
   default String leaseDetail() {
     return "";
   }
+
+  /**
+   * @return on a leader, ms since it last sent anything (an append or a heartbeat) to the
+   *     followers it needs for a majority, counted like the lease: a long gap means this process
+   *     was not sending; 0 when not leader or unknown; must not block
+   */
+  default long sendGapMs() {
+    return 0;
+  }
 }

@@ -120,7 +120,11 @@ final class PreVoteGate implements ServerInterceptor {
     if (granted) {
       watch.grantedPreVote(System.nanoTime()); // the candidate goes first; this node holds back
     }
-    LOG.info("{}: {} pre-vote of {}: {}", r.self(), granted ? "granted" : "refused", candidate, d.reason());
+    if (granted) {
+      LOG.info("{}: granted pre-vote of {}: {}", r.self(), candidate, d.reason());
+    } else {
+      LOG.debug("{}: refused pre-vote of {}: {}", r.self(), candidate, d.reason()); // the usual answer
+    }
     final TermIndex last = r.lastEntry();
     return RequestVoteReplyProto.newBuilder()
         .setServerReply(RaftRpcReplyProto.newBuilder()

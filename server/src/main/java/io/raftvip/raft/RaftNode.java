@@ -375,6 +375,33 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     return adminClient;
   }
 
+  /**
+   * Opens Ratis' own connections to every other member ahead of need. A follower never sends
+   * anything until it campaigns, so its first election would otherwise build its channels (and
+   * with TLS do its handshakes) on the failover's critical path. The request is a pre-vote no
+   * member can grant (term 0, an empty log), which changes nothing anywhere.
+   */
+  public void connectPeers() {
+    for (RaftPeer peer : division.getRaftConf().getCurrentPeers()) {
+      if (peer.getId().equals(selfId)) {
+        continue;
+      }
+      final var request = org.apache.ratis.proto.RaftProtos.RequestVoteRequestProto.newBuilder()
+          .setServerRequest(org.apache.ratis.proto.RaftProtos.RaftRpcRequestProto.newBuilder()
+              .setRequestorId(selfId.toByteString()).setReplyId(peer.getId().toByteString())
+              .setRaftGroupId(org.apache.ratis.proto.RaftProtos.RaftGroupIdProto.newBuilder()
+                  .setId(group.getGroupId().toByteString())))
+          .setCandidateTerm(0).setPreVote(true)
+          .setCandidateLastEntry(org.apache.ratis.proto.RaftProtos.TermIndexProto.getDefaultInstance())
+          .build();
+      try {
+        server.getServerRpc().requestVote(request);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("{}: could not reach {} ahead of need: {}", selfId, peer.getId(), e.toString());
+      }
+    }
+  }
+
   /** Opens the admin client's connections ahead of need (see {@link #adminClient()}). */
   public void warmUpAdminClient() {
     adminExecutor.execute(() -> {
@@ -384,6 +411,17 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         LOG.debug("{}: admin client warm-up failed: {}", selfId, e.toString());
       }
     });
+  }
+
+  @Override
+  public long sendGapMs() {
+    if (!division.getInfo().isLeader()) {
+      return 0;
+    }
+    final RaftConfiguration conf = division.getRaftConf();
+    final long remaining = lease.remainingMs(selfId, conf.getCurrentPeers(), conf.getPreviousPeers(),
+        tracker::sendAgeMs);
+    return Math.max(0, leaseMs - remaining); // the lease arithmetic over send ages: the majority's gap
   }
 
   @Override

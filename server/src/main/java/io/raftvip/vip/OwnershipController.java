@@ -182,7 +182,8 @@ public final class OwnershipController {
     if (inGrace) {
       return now - graceUntil < 0;
     }
-    if (!grace.enabled() || lateNanos < grace.threshold().toNanos()) {
+    final long stallMs = grace.stallMs(lateNanos, leadership.sendGapMs());
+    if (!grace.enabled() || stallMs == 0) {
       return false;
     }
     final long ackAgeMs = grace.lease().toMillis() - snap.leaseRemainingMs();
@@ -191,7 +192,7 @@ public final class OwnershipController {
     }
     inGrace = true;
     graceUntil = now + grace.confirm().toNanos();
-    graceStallMs = TimeUnit.NANOSECONDS.toMillis(lateNanos);
+    graceStallMs = stallMs;
     LOG.info("{}: this process was stalled for ~{} ms and its lease lapsed meanwhile; keeping the VIP"
         + " while a majority confirms term {} (at most {} ms)", nodeId, graceStallMs, term, grace.confirm().toMillis());
     return true;

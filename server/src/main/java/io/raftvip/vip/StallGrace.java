@@ -1,6 +1,7 @@
 package io.raftvip.vip;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How an owner rides out a stall of its own process (a GC pause, SIGSTOP, VM steal) instead of
@@ -11,7 +12,9 @@ import java.time.Duration;
  * Raft port and wait for the election timeout (see io.raftvip.liveness), so when the owner
  * resumes with its lease lapsed no one else can have been elected unless the stall outlasted
  * that timeout or its node was also cut off. Instead of releasing at once, the resumed owner
- * keeps the VIP for at most {@code confirm} while its heartbeats go out: when a majority
+ * keeps the VIP for at most {@code confirm} while its heartbeats go out (a stall shows as its
+ * ownership loop running late, or as its senders having sent a majority nothing for longer than
+ * a heartbeat plus the threshold, as a freshly elected leader's may on a busy host): when a majority
  * acknowledges one sent after the resume, the lease is valid again and nothing happened (a
  * majority still in this term also proves no one else led meanwhile); otherwise it releases.
  *
@@ -31,8 +34,11 @@ import java.time.Duration;
  *     younger than this (the election timeout minus a heartbeat): after that the followers may
  *     have elected another leader even while its node answered
  * @param lease the lease length, to tell that acknowledgement's age from the lease remaining
+ * @param heartbeat the heartbeat period: a leader that sent a majority nothing for longer than a
+ *     heartbeat plus the threshold was not running its senders, which also counts as stalled
  */
-public record StallGrace(Duration threshold, Duration confirm, Duration horizon, Duration lease) {
+public record StallGrace(Duration threshold, Duration confirm, Duration horizon, Duration lease,
+                         Duration heartbeat) {
 
   /**
    * The grace for a timing: the stall threshold is half the margin between the lease and the
@@ -49,7 +55,7 @@ public record StallGrace(Duration threshold, Duration confirm, Duration horizon,
     }
     final Duration margin = deadLeaderTimeout.minus(lease);
     return new StallGrace(margin.dividedBy(2), min(probeTimeout, deadLeaderTimeout), electionTimeoutMin.minus(heartbeat),
-        lease);
+        lease, heartbeat);
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -58,7 +64,18 @@ public record StallGrace(Duration threshold, Duration confirm, Duration horizon,
 
   /** No riding out: an owner whose lease lapsed during a stall releases when it resumes. */
   public static StallGrace off() {
-    return new StallGrace(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    return new StallGrace(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  }
+
+  /**
+   * @return how long this process did not run, judged by its ownership loop's lateness and by how
+   *     long it sent a majority nothing beyond a heartbeat; 0 when neither reaches the threshold
+   */
+  long stallMs(long loopLateNanos, long sendGapMs) {
+    final long late = TimeUnit.NANOSECONDS.toMillis(loopLateNanos);
+    final long silent = sendGapMs - heartbeat.toMillis();
+    final long stall = Math.max(late, silent);
+    return stall >= threshold.toMillis() ? stall : 0;
   }
 
   /** @return whether stalls are ridden out at all */

@@ -1,6 +1,7 @@
 package io.raftvip.it;
 
 import io.raftvip.config.InterfaceChecker;
+import io.raftvip.daemon.BackgroundRehearsal;
 import io.raftvip.config.SystemInterfaceChecker;
 import io.raftvip.testing.FailureRecorder;
 import io.raftvip.testing.Netns;
@@ -339,6 +340,11 @@ final class ClusterLab implements AutoCloseable {
    */
   String awaitStableOwner(Duration timeout, Duration quiet) {
     final long deadline = System.nanoTime() + timeout.toNanos();
+    // Scenarios meet daemons as a long-running service has them: past their failover rehearsal,
+    // which a node runs a few seconds after it settles (and which takes CPU while it runs).
+    await(timeout, () -> ids.stream().filter(this::running)
+        .allMatch(id -> daemons.get(id).latestRun().contains(BackgroundRehearsal.MARKER)),
+        "every running node to finish its failover rehearsal");
     while (true) {
       final String owner = awaitOwner(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       final long from = System.nanoTime();

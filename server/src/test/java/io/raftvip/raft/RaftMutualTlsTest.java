@@ -55,7 +55,7 @@ class RaftMutualTlsTest {
 
   @Test
   void membersOfTheClustersCa_electReplicateAndTransfer() throws Exception {
-    final LocalGroupTrial.Outcome o = new LocalGroupTrial("127.0.0.1", tmp,
+    final LeadershipRehearsal.Outcome o = new LeadershipRehearsal("127.0.0.1", tmp, 3,
         TIMING, tls(cluster), Duration.ofSeconds(30)).run();
 
     assertNotEquals(o.elected(), o.transferredTo(), "leadership moved over TLS");

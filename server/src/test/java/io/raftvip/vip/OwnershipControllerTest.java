@@ -9,6 +9,7 @@ import io.raftvip.net.AddressEvent;
 import io.raftvip.net.BoundAddress;
 import io.raftvip.net.Vip;
 import io.raftvip.raft.LeadershipSnapshot;
+import io.raftvip.raft.LeadershipSource;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class OwnershipControllerTest {
 
   /** Lease 100 ms; a loop 30 ms late counts as stalled; 30 ms to confirm; up to 560 ms of silence. */
   private static final StallGrace GRACE = new StallGrace(Duration.ofMillis(30), Duration.ofMillis(30),
-      Duration.ofMillis(560), Duration.ofMillis(100));
+      Duration.ofMillis(560), Duration.ofMillis(100), Duration.ofMillis(40));
 
   private final Vip vip = new Vip(InetAddress.getLoopbackAddress(), "end0");
   private final FakeAddressManager kernel = new FakeAddressManager();
@@ -172,6 +173,41 @@ class OwnershipControllerTest {
   }
 
   @Test
+  void ownerWhoseOwnSendersStalled_ridesItOutToo_whileOneThatKeptSendingReleases() throws Exception {
+    final long[] sendGap = {0};
+    controller = new OwnershipController("n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")),
+        new LeadershipSource() {
+          @Override public LeadershipSnapshot snapshot() {
+            return snapshot;
+          }
+          @Override public long sendGapMs() {
+            return sendGap[0];
+          }
+        }, kernel, announcer, new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
+        Duration.ofSeconds(3), GRACE, () -> now, (f, t, term, r) -> transitions.add(f + "->" + t));
+    snapshot = leader(true, 90);
+    controller.evaluate();
+    // The loop ran on time, but this leader sent its followers nothing for 110 ms (a heartbeat
+    // plus 70 ms): its senders did not run, e.g. just after it became leader on a busy host.
+    controller.nextEvaluationDelayNanos();
+    advanceMs(20);
+    sendGap[0] = 110;
+    snapshot = leader(true, -10);
+    controller.evaluate();
+    assertEquals(OwnershipState.OWNER, controller.state(), "rides out its senders' stall");
+    snapshot = leader(true, 95);
+    controller.evaluate();
+    assertEquals(List.of("FOLLOWER->OWNER"), transitions);
+    // A leader that kept sending (its last send 20 ms ago) and hears nothing back is cut off.
+    controller.nextEvaluationDelayNanos();
+    advanceMs(20);
+    sendGap[0] = 20;
+    snapshot = leader(true, -1);
+    controller.evaluate();
+    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
+  }
+
+  @Test
   void withTheGraceOff_aStalledOwnerReleasesWhenItResumes() throws Exception {
     controller = new OwnershipController("n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")),
         () -> snapshot, kernel, announcer, new AnnouncementSettings(3, Duration.ofSeconds(1),
@@ -186,7 +222,7 @@ class OwnershipControllerTest {
     final StallGrace g = StallGrace.forTiming(Duration.ofMillis(100), Duration.ofMillis(160),
         Duration.ofMillis(80), Duration.ofMillis(600), Duration.ofMillis(40));
     assertEquals(new StallGrace(Duration.ofMillis(30), Duration.ofMillis(80), Duration.ofMillis(560),
-        Duration.ofMillis(100)), g);
+        Duration.ofMillis(100), Duration.ofMillis(40)), g);
     assertTrue(g.lease().plus(g.threshold()).compareTo(Duration.ofMillis(160)) < 0,
         "a merely late owner that is cut off still releases before the earliest election");
     assertEquals(StallGrace.off(), StallGrace.forTiming(Duration.ofMillis(70), Duration.ZERO,

@@ -1,6 +1,7 @@
 package io.raftvip.bench.daemon;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +28,10 @@ public final class RaftvipImplementation implements Implementation {
     private final String timing;
     private final boolean classDataArchive;
     /** Where each daemon's latest run starts in its appended log. */
-    private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
-    /**
-     * A (re)started node counts as joined only after this long: failovers are measured on daemons
-     * past their first seconds (class loading, first compilations), as a long-running service is.
-     */
-    static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Where each node's latest run starts in its (appended) log. */
+    private final Map<String, Long> logStart = new ConcurrentHashMap<>();
+    /** The daemon's log line when its failover rehearsal is over, done or failed. */
+    static final String REHEARSAL_OVER = "failover rehearsal: ";
 
     /**
      * @param repoRoot source tree holding {@code bin/raftvip} and the built server
@@ -135,7 +134,7 @@ public final class RaftvipImplementation implements Implementation {
     @Override
     public DaemonProcess start(LabNode node) throws IOException {
         Path log = log(node);
-        startedNanos.put(node.id(), System.nanoTime());
+        logStart.put(node.id(), Files.exists(log) ? Files.size(log) : 0L);
         // As the shipped unit does: a class-data archive per node, written when the node first stops
         // (in the graceful scenario or between cold starts) and kept across runs, like a node's
         // cache directory across restarts. Without it the launcher writes none.
@@ -150,14 +149,24 @@ public final class RaftvipImplementation implements Implementation {
     }
 
     /**
-     * Agrees on the owner and has run for {@link #SETTLED_NANOS}: failovers are measured on daemons
-     * as they are after their first seconds, the way a long-running service meets them. The
-     * cold-start scenarios measure those first seconds.
+     * Agrees on the owner and has finished the failover rehearsal it runs a few seconds after it
+     * settles: failovers are measured on daemons as they are after their first seconds, the way a
+     * long-running service meets them. The cold-start scenarios measure those first seconds.
      */
     @Override
     public boolean ready(LabNode node, String ownerId) {
-        final Long started = startedNanos.get(node.id());
-        return started != null && System.nanoTime() - started >= SETTLED_NANOS && ownerId.equals(owner(node));
+        return rehearsed(node) && ownerId.equals(owner(node));
+    }
+
+    /** @return whether the latest run on {@code node} logged the end of its failover rehearsal */
+    private boolean rehearsed(LabNode node) {
+        try {
+            final byte[] log = Files.readAllBytes(log(node));
+            final int from = (int) Math.min(log.length, logStart.getOrDefault(node.id(), 0L));
+            return new String(log, from, log.length - from, StandardCharsets.UTF_8).contains(REHEARSAL_OVER);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** @return the owner as {@code raftvipctl owner} on {@code node} reports it, or null */

@@ -152,7 +152,7 @@ public final class SteadinessMarkdown {
     private static void startTogether(StringBuilder md, Map<String, List<SteadyResult>> byImpl) {
         md.append(heading(Steadiness.START_TOGETHER));
         md.append("All daemons stopped, state wiped (raftvip: empty storage) and started together. Counted from the "
-                + "VIP's first bind until every node has joined (raftvip: running for 5 s) plus 5 s; "
+                + "VIP's first bind until every node has joined (raftvip: its failover rehearsal done) plus 5 s; "
                 + "gaps from the client's first answer. *Settles*: from the first bind to the last release or bind. "
                 + "Per run: p50 / max.\n\n");
         md.append("| implementation | runs | first bind ms | releases | binds | moves | settles ms | longest gap ms "

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * All daemons stopped, their state wiped (raftvip: empty storage), and started together. What
  * counts is what happens after the VIP is first bound, until every node has joined (raftvip:
- * run for 5 s) and {@value #TAIL_MS} ms more: each further release, bind and
+ * finished its failover rehearsal) and {@value #TAIL_MS} ms more: each further release, bind and
  * move is start-up churn a client may notice.
  */
 final class StartTogetherScenario {
