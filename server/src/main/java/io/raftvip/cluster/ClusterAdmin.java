@@ -7,7 +7,10 @@ import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.Member;
 import io.raftvip.proto.v1.Status;
 import io.raftvip.proto.v1.TransferOwnershipResponse;
+import io.raftvip.raft.ClusterState;
 import io.raftvip.raft.MemberView;
+import io.raftvip.raft.OwnerNote;
+import java.time.Instant;
 import io.raftvip.raft.PeerSpec;
 import io.raftvip.raft.RaftNode;
 import java.time.Duration;
@@ -81,7 +84,9 @@ public final class ClusterAdmin implements AdminBackend {
     final List<PeerSpec> next = new ArrayList<>(current.stream().map(MemberView::peer).toList());
     next.add(new PeerSpec(id, address, priority));
     LOG.info("{}: adding member {} at {} (priority {})", nodeId, id, address, priority);
-    return raft.setMembers(next).orTimeout(CHANGE_DEADLINE.toSeconds(), TimeUnit.SECONDS).handle((v, e) -> {
+    // The priority is raftvip's (Ratis is given equal priorities): recorded first, so the new
+    // member never shows or counts with another one.
+    return raft.submit(ClusterState.priorityCommand(id, priority)).thenCompose(x -> raft.setMembers(next)).orTimeout(CHANGE_DEADLINE.toSeconds(), TimeUnit.SECONDS).handle((v, e) -> {
       if (e != null) {
         throw failure("adding member " + id, e, "; the new member must be running (`raftvip run` with"
             + " the same timing), reachable from the leader at " + address + ", and catch up with the log");
@@ -139,7 +144,11 @@ public final class ClusterAdmin implements AdminBackend {
     } else {
       target = toOrEmpty;
     }
-    return handOver.transfer(target).handle((v, e) -> {
+    // Recorded as the operator's choice first (bounded: it is for the record), so that priority
+    // preemption leaves the chosen owner alone for the hold-down time instead of undoing it.
+    final OwnerNote note = new OwnerNote(nodeId, target, "transfer requested", Instant.now(), true);
+    return raft.submit(ClusterState.noteCommand(note)).orTimeout(1, TimeUnit.SECONDS).handle((v, e) -> null)
+        .thenCompose(x -> handOver.transfer(target)).handle((v, e) -> {
       if (e != null) {
         throw failure("transfer to " + target, e, "");
       }
@@ -153,7 +162,7 @@ public final class ClusterAdmin implements AdminBackend {
   }
 
   private String bestTarget(List<MemberView> candidates) {
-    return OwnershipHandOver.bestTarget(candidates, reachableMs).orElseThrow(() ->
+    return OwnershipHandOver.bestTarget(candidates, reachableMs, raft.clusterState()::health).orElseThrow(() ->
         new AdminException(Code.FAILED_PRECONDITION, "no reachable member to hand ownership to"));
   }
 
@@ -176,7 +185,7 @@ public final class ClusterAdmin implements AdminBackend {
 
   private List<Member> members(List<MemberView> views) {
     observer.poke();
-    return assembler.members(views, raft.snapshot().leader());
+    return assembler.members(views, raft.snapshot().leader(), raft.clusterState()::health);
   }
 
   private static AdminException failure(String what, Throwable e, String hint) {

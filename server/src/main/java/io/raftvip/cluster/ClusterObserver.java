@@ -2,7 +2,11 @@ package io.raftvip.cluster;
 
 import io.raftvip.raft.LeadershipSnapshot;
 import io.raftvip.raft.RaftNode;
+import io.raftvip.raft.MemberHealth;
+import io.raftvip.raft.MemberView;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -121,8 +125,12 @@ public final class ClusterObserver implements AutoCloseable {
       lastOwner = owner;
       lastOwnerSeenMillis = owner.equals(nodeId) ? now : now - Math.max(0, contactAge);
     }
+    final List<MemberView> members = raft.members();
+    final Map<String, MemberHealth> health = new HashMap<>();
+    members.forEach(m -> health.put(m.peer().id(), raft.clusterState().health(m.peer().id())));
     final Observation next = new Observation(owner, ownerSince, snap.leaderId(), snap.term(),
-        snap.leader(), quorum, raft.members(), failover);
+        snap.leader(), quorum, members, failover, Map.copyOf(health),
+        raft.clusterState().lastNote().orElse(null));
     current = next;
     for (ObservationListener l : listeners) {
       l.observed(previous, next);

@@ -1,5 +1,6 @@
 package io.raftvip.cluster;
 
+import io.raftvip.raft.MemberHealth;
 import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.EventType;
 import java.util.HashSet;
@@ -39,11 +40,24 @@ public final class EventStream implements ObservationListener {
       emit(current, EventType.EVENT_LEADER_CHANGED, "leader is now "
           + (current.leader().isEmpty() ? "unknown" : current.leader()) + " (term " + current.term() + ")");
     }
+    if (current.note() != null && !current.note().equals(previous.note()) && previous != Observation.INITIAL) {
+      emit(current, EventType.EVENT_OWNER_MOVING, current.note().reason() + " -> " + current.note().to());
+    }
     if (!current.owner().equals(previous.owner())) {
       final String text = current.owner().isEmpty()
           ? "no owner (was " + orNone(previous.owner()) + ")"
           : "owner is now " + current.owner() + " (was " + orNone(previous.owner()) + ")";
       emit(current, EventType.EVENT_OWNER_CHANGED, text);
+    }
+    if (previous != Observation.INITIAL) {
+      for (var m : current.members()) {
+        final String id = m.peer().id();
+        final MemberHealth before = previous.healthOf(id);
+        final MemberHealth after = current.healthOf(id);
+        if (!after.sameAs(before)) {
+          emit(current, EventType.EVENT_HEALTH_CHANGED, id + " health " + before.status() + " -> " + after.describe());
+        }
+      }
     }
     if (previous != Observation.INITIAL && current.quorum() != previous.quorum()) {
       if (current.quorum()) {

@@ -1,7 +1,10 @@
 package io.raftvip.cluster;
 
 import io.raftvip.raft.MemberView;
+import io.raftvip.raft.MemberHealth;
+import io.raftvip.raft.OwnerNote;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cluster as this node sees it at one instant.
@@ -14,11 +17,18 @@ import java.util.List;
  * @param quorum a leader with a majority exists (leader: valid lease; follower: recent contact)
  * @param members the voting members
  * @param lastFailover the last change of owner, or null
+ * @param health each member's replicated health
+ * @param note the note on the last ownership move the leader decided on (or was asked for), or null
  */
 public record Observation(String owner, long ownerSinceMillis, String leader, long term,
                           boolean selfLeader, boolean quorum, List<MemberView> members,
-                          FailoverRecord lastFailover) {
+                          FailoverRecord lastFailover, Map<String, MemberHealth> health, OwnerNote note) {
 
   static final Observation INITIAL =
-      new Observation("", 0, "", 0, false, false, List.of(), null);
+      new Observation("", 0, "", 0, false, false, List.of(), null, Map.of(), null);
+
+  /** @return {@code member}'s replicated health, {@link MemberHealth#UNREPORTED} if none */
+  public MemberHealth healthOf(String member) {
+    return health.getOrDefault(member, MemberHealth.UNREPORTED);
+  }
 }

@@ -1,10 +1,12 @@
 package io.raftvip.cluster;
 
+import io.raftvip.raft.MemberHealth;
 import io.raftvip.raft.MemberView;
 import io.raftvip.raft.RaftNode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import io.raftvip.vip.OwnershipLoop;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -54,16 +56,28 @@ public final class OwnershipHandOver {
   /**
    * @param candidates members that could take over (this node excluded by the caller)
    * @param reachableMs how fresh a member's last answered heartbeat must be
-   * @return the best member to hand ownership to: reachable, highest priority, freshest
-   *         contact (so likely caught up); empty when none is reachable
+   * @param health each member's replicated health
+   * @return the best member to hand ownership to: reachable, healthy before unknown before
+   *         unhealthy, highest priority, freshest contact (so likely caught up); empty when none
+   *         is reachable
    */
-  public static Optional<String> bestTarget(List<MemberView> candidates, long reachableMs) {
+  public static Optional<String> bestTarget(List<MemberView> candidates, long reachableMs,
+                                            Function<String, MemberHealth> health) {
     return candidates.stream()
         .filter(m -> m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs)
-        .sorted(Comparator.comparingInt((MemberView m) -> -m.peer().priority())
+        .sorted(Comparator.comparingInt((MemberView m) -> rank(health.apply(m.peer().id())))
+            .thenComparingInt(m -> -m.peer().priority())
             .thenComparingLong(MemberView::ackAgeMs))
         .map(m -> m.peer().id())
         .findFirst();
+  }
+
+  private static int rank(MemberHealth h) {
+    return switch (h.status()) {
+      case HEALTHY -> 0;
+      case UNKNOWN -> 1;
+      case UNHEALTHY -> 2;
+    };
   }
 
   /** Same as {@link #transfer(String, boolean)} with the hold lifted afterwards. */

@@ -1,5 +1,9 @@
 package io.raftvip.cluster;
 
+import io.raftvip.proto.v1.Health;
+import io.raftvip.raft.MemberHealth;
+import io.raftvip.raft.OwnerNote;
+import java.util.function.Function;
 import com.google.protobuf.Timestamp;
 import io.raftvip.net.Vip;
 import io.raftvip.proto.v1.Failover;
@@ -15,20 +19,26 @@ import java.util.List;
 /** Turns an {@link Observation} into the admin API's {@link Status} message. */
 public final class StatusAssembler {
 
+  /** A note counts for the owner when it became owner after the note (clocks may differ a little). */
+  private static final long NOTE_SLACK_MS = 2000;
+
   private final String cluster;
   private final String nodeId;
   private final List<Vip> vips;
   private final long reachableMs;
+  private final boolean healthGating;
 
   /**
    * @param reachableMs a member whose last answered heartbeat is younger than this counts as
    *                    reachable (the maximum election timeout)
+   * @param healthGating the configuration has health checks
    */
-  public StatusAssembler(String cluster, String nodeId, List<Vip> vips, long reachableMs) {
+  public StatusAssembler(String cluster, String nodeId, List<Vip> vips, long reachableMs, boolean healthGating) {
     this.cluster = cluster;
     this.nodeId = nodeId;
     this.vips = List.copyOf(vips);
     this.reachableMs = reachableMs;
+    this.healthGating = healthGating;
   }
 
   /** @return the status message for this observation */
@@ -41,6 +51,8 @@ public final class StatusAssembler {
         .setLeader(o.leader())
         .setRole(o.selfLeader() ? Role.ROLE_LEADER : Role.ROLE_FOLLOWER)
         .setQuorum(o.quorum() ? QuorumState.QUORUM_OK : QuorumState.QUORUM_LOST)
+        .setOwnerReason(ownerReason(o))
+        .setHealthGating(healthGating)
         .addAllMembers(members(o));
     if (o.ownerSinceMillis() > 0) {
       b.setOwnerSince(timestamp(o.ownerSinceMillis()));
@@ -59,31 +71,67 @@ public final class StatusAssembler {
     return b.build();
   }
 
+  /**
+   * Why the owner holds the VIP: moved there by the leader (and why), or simply the Raft leader;
+   * with health gating also whether it is healthy, and when not, why it keeps the VIP anyway.
+   */
+  String ownerReason(Observation o) {
+    if (o.owner().isEmpty()) {
+      return "";
+    }
+    final OwnerNote note = o.note();
+    final boolean moved = note != null && note.to().equals(o.owner())
+        && o.ownerSinceMillis() >= note.at().toEpochMilli() - NOTE_SLACK_MS;
+    final String how = moved ? "moved from " + note.from() + ": " + note.reason() : "Raft leader";
+    if (!healthGating) {
+      return how;
+    }
+    final MemberHealth h = o.healthOf(o.owner());
+    return how + switch (h.status()) {
+      case HEALTHY -> ", healthy";
+      case UNKNOWN -> ", health not known yet";
+      case UNHEALTHY -> ", unhealthy (" + h.check() + ": " + h.reason() + "): no healthy member to move to,"
+          + " or within the hold-down of the last move";
+    };
+  }
+
   /** @return the members of this observation as API messages */
   public List<Member> members(Observation o) {
-    return members(o.members(), o.selfLeader());
+    return members(o.members(), o.selfLeader(), o::healthOf);
   }
 
   /**
    * @param selfLeader whether this node leads (only the leader knows reachability)
+   * @param health each member's replicated health
    * @return the given members as API messages
    */
-  public List<Member> members(List<MemberView> views, boolean selfLeader) {
-    return views.stream().map(m -> member(m, selfLeader)).toList();
+  public List<Member> members(List<MemberView> views, boolean selfLeader, Function<String, MemberHealth> health) {
+    return views.stream().map(m -> member(m, selfLeader, health.apply(m.peer().id()))).toList();
   }
 
-  private Member member(MemberView m, boolean selfLeader) {
+  private Member member(MemberView m, boolean selfLeader, MemberHealth health) {
     final Reachability reach = !selfLeader ? Reachability.REACHABILITY_UNKNOWN
         : m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs
             ? Reachability.REACHABILITY_REACHABLE : Reachability.REACHABILITY_UNREACHABLE;
-    return Member.newBuilder()
+    final Member.Builder b = Member.newBuilder()
         .setId(m.peer().id())
         .setAddress(m.peer().address())
         .setPriority(m.peer().priority())
         .setRole(m.leader() ? Role.ROLE_LEADER : Role.ROLE_FOLLOWER)
         .setReachability(reach)
         .setLastContactMs(m.ackAgeMs())
-        .build();
+        .setHealth(switch (health.status()) {
+          case HEALTHY -> Health.HEALTH_HEALTHY;
+          case UNHEALTHY -> Health.HEALTH_UNHEALTHY;
+          case UNKNOWN -> Health.HEALTH_UNKNOWN;
+        });
+    if (health.since().toEpochMilli() > 0) {
+      b.setHealthSince(timestamp(health.since().toEpochMilli()));
+    }
+    if (health.status() == MemberHealth.Status.UNHEALTHY) {
+      b.setHealthReason(health.check() + ": " + health.reason());
+    }
+    return b.build();
   }
 
   private static Timestamp timestamp(long millis) {

@@ -6,6 +6,8 @@ import io.raftvip.announce.PacketAnnouncer;
 import io.raftvip.cluster.ClusterAdmin;
 import io.raftvip.cluster.ClusterObserver;
 import io.raftvip.cluster.EventStream;
+import io.raftvip.cluster.HealthGate;
+import io.raftvip.cluster.HealthReporter;
 import io.raftvip.cluster.Observation;
 import io.raftvip.cluster.OwnershipHandOver;
 import io.raftvip.cluster.OwnershipStatus;
@@ -33,6 +35,7 @@ import io.raftvip.vip.OwnershipLoop;
 import io.raftvip.vip.StallGrace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +58,9 @@ public final class Daemon {
   private static final RaftTiming REHEARSAL_TIMING = RaftTiming.classic(Duration.ofMillis(150),
       Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100));
   private static final Duration REHEARSAL_STEP = Duration.ofSeconds(10);
+  /** How often the owner reconsiders preemption without health checks (with them: their interval). */
+  private static final Duration GATE_PERIOD = Duration.ofSeconds(1);
+  private static final Duration DEFAULT_HOLD_DOWN = Duration.ofSeconds(30);
 
   private final Parts parts;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -83,6 +89,8 @@ public final class Daemon {
     Optional<MetricsServer> metricsServer = Optional.empty();
     Optional<Watchdog> watchdog = Optional.empty();
     BackgroundRehearsal rehearsal;
+    HealthReporter reporter;
+    HealthGate gate;
     RaftHealthGuard raftHealth;
     volatile boolean stopping;
     List<Vip> vips;
@@ -142,7 +150,8 @@ public final class Daemon {
 
     final Duration reachable = t.electionTimeoutMax();
     b.reachableMs = reachable.toMillis();
-    final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis());
+    final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis(),
+        false);
     final EventStream eventStream = new EventStream(b.nodeId, assembler);
     b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
     final MetricsBridge metricsBridge = new MetricsBridge(b.nodeId, metrics, b.vips, reachable);
@@ -159,6 +168,10 @@ public final class Daemon {
     b.observer.start();
 
     b.handOver = new OwnershipHandOver(b.nodeId, b.raft, b.loop, HAND_OVER_TIMEOUT);
+    b.reporter = new HealthReporter(b.nodeId, b.raft);
+    b.gate = new HealthGate(b.nodeId, b.raft, ownership::owned, b.reporter, b.handOver, false, true,
+        DEFAULT_HOLD_DOWN, reachable.toMillis(), Clock.systemUTC()).start(GATE_PERIOD);
+    events.onAnyEvent(b.gate::poke);
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);
     final var adminConfig = config.admin();
@@ -193,6 +206,7 @@ public final class Daemon {
     closeQuietly(b, "failover rehearsal", b.rehearsal);
     closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);
+    closeQuietly(b, "health gate", b.gate);
     closeQuietly(b, "observer", b.observer);
     closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);
     closeQuietly(b, "ownership loop", b.loop);
@@ -251,7 +265,8 @@ public final class Daemon {
       if (parts.raft.snapshot().leader()) {
         final var followers = parts.raft.members().stream()
             .filter(m -> !m.peer().id().equals(parts.nodeId)).toList();
-        final var target = OwnershipHandOver.bestTarget(followers, parts.reachableMs);
+        final var target = OwnershipHandOver.bestTarget(followers, parts.reachableMs,
+            parts.raft.clusterState()::health);
         if (target.isPresent()) {
           parts.handOver.transfer(target.get(), true)
               .get(HAND_OVER_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);

@@ -54,6 +54,11 @@ final class RaftEvents implements RaftEventListener {
   }
 
   @Override
+  public void stateChanged() {
+    pokeAll();
+  }
+
+  @Override
   public void divisionClosed() {
     pokeAll();
     closedHandlers.forEach(Runnable::run);

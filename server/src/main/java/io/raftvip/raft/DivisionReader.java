@@ -5,6 +5,7 @@ import io.raftvip.liveness.LeaderWatch;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -21,10 +22,19 @@ final class DivisionReader {
 
   private final RaftServer.Division division;
   private final RaftPeerId self;
+  private final Function<String, Integer> priority;
+  private final Function<String, MemberHealth> health;
 
-  DivisionReader(RaftServer.Division division) {
+  /**
+   * @param priority each member's raftvip priority (Ratis' are all equal)
+   * @param health each member's replicated health
+   */
+  DivisionReader(RaftServer.Division division, Function<String, Integer> priority,
+                 Function<String, MemberHealth> health) {
     this.division = division;
     this.self = division.getId();
+    this.priority = priority;
+    this.health = health;
   }
 
   /**
@@ -101,9 +111,10 @@ final class DivisionReader {
   }
 
   /**
-   * The order in which followers step forward when the leader is gone: higher priority first,
-   * then by id, the leader itself left out. Taking turns keeps two followers from splitting the
-   * vote by campaigning at the same instant.
+   * The order in which followers step forward when the leader is gone: members whose checks
+   * say healthy first (then unknown, then unhealthy), then higher priority, then by id, the leader
+   * itself left out. Taking turns keeps two followers from splitting the vote by campaigning at
+   * the same instant, and the new leader is then one that may keep the VIP.
    *
    * @return this node's place (0 = first), or empty when it is not a voting member
    */
@@ -111,11 +122,20 @@ final class DivisionReader {
     return turnOf(self, leaderId);
   }
 
+  private int healthRank(String member) {
+    return switch (health.apply(member).status()) {
+      case HEALTHY -> 0;
+      case UNKNOWN -> 1;
+      case UNHEALTHY -> 2;
+    };
+  }
+
   /** @return {@code member}'s place in the order of {@link #turn}, or empty when it is not a voting member */
   Optional<Integer> turnOf(RaftPeerId member, String leaderId) {
     final List<RaftPeer> order = division.getRaftConf().getCurrentPeers().stream()
         .filter(p -> !p.getId().toString().equals(leaderId))
-        .sorted(Comparator.comparingInt(RaftPeer::getPriority).reversed()
+        .sorted(Comparator.comparingInt((RaftPeer p) -> healthRank(p.getId().toString()))
+            .thenComparing(Comparator.comparingInt((RaftPeer p) -> priority.apply(p.getId().toString())).reversed())
             .thenComparing(p -> p.getId().toString()))
         .toList();
     for (int i = 0; i < order.size(); i++) {

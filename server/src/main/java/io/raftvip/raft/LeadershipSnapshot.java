@@ -8,11 +8,9 @@ package io.raftvip.raft;
  * @param leaseRemainingMs how long the leader lease stays valid; &le; 0 when not valid or not leader
  * @param term the current term
  * @param leaderId the known leader's id, or empty when none is known
- * @param yieldTo on the leader, a reachable, caught-up member with a higher priority to which
- *                Ratis is about to hand leadership; empty when none
  */
 public record LeadershipSnapshot(boolean leader, boolean ready, long leaseRemainingMs, long term,
-                                 String leaderId, String yieldTo) {
+                                 String leaderId) {
 
   /** @return true when all three parts of the ownership rule hold */
   public boolean mayOwn() {

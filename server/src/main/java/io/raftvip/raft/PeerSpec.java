@@ -12,12 +12,12 @@ import org.apache.ratis.protocol.RaftPeerId;
  */
 public record PeerSpec(String id, String address, int priority) {
 
+  /**
+   * The member as Ratis sees it: with priority 0 always. Ratis moves leadership to a member of
+   * higher priority by itself; raftvip decides that itself (health, preemption) and keeps the
+   * priorities in its replicated state instead.
+   */
   RaftPeer toRaftPeer() {
-    return RaftPeer.newBuilder().setId(RaftPeerId.valueOf(id)).setAddress(address)
-        .setPriority(priority).build();
-  }
-
-  static PeerSpec of(RaftPeer peer) {
-    return new PeerSpec(peer.getId().toString(), peer.getAddress(), peer.getPriority());
+    return RaftPeer.newBuilder().setId(RaftPeerId.valueOf(id)).setAddress(address).build();
   }
 }

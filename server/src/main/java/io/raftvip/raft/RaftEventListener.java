@@ -18,6 +18,8 @@ public interface RaftEventListener {
     }
     @Override public void divisionClosed() {
     }
+    @Override public void stateChanged() {
+    }
   };
 
   /** A new leader is known (it may be this node); nothing of its term is committed yet. */
@@ -37,4 +39,7 @@ public interface RaftEventListener {
    * leader answered a vote with "you were removed, shut down"). The node can no longer take part.
    */
   void divisionClosed();
+
+  /** An entry of raftvip's replicated state was applied (health, priority, an ownership note). */
+  void stateChanged();
 }

@@ -19,6 +19,8 @@ import io.raftvip.liveness.LeaderWatch;
 import io.raftvip.liveness.PortProbe;
 import io.raftvip.liveness.TcpPortProbe;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.grpc.GrpcConfigKeys;
@@ -63,18 +65,23 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   private final Parameters parameters;
   private final ExecutorService adminExecutor;
   private final DeadLeaderDetector detector;
+  private final ClusterState state;
+  /** Priorities from this node's configuration: shown until the replicated state has one. */
+  private final Map<String, Integer> configuredPriorities;
   private RaftClient adminClient;
   private List<RaftPeer> adminClientPeers = List.of();
 
   private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
                    long leaseMs, RaftProperties properties, Parameters parameters,
-                   DeadLeaderDetector detector) {
+                   DeadLeaderDetector detector, ClusterState state, Map<String, Integer> configuredPriorities) {
     this.selfId = selfId;
     this.group = group;
     this.server = server;
     this.division = divisionOf(server, group);
     this.tracker = tracker;
     this.detector = detector;
+    this.state = state;
+    this.configuredPriorities = configuredPriorities;
     this.leaseMs = leaseMs;
     this.lease = new LeaderLease(leaseMs);
     this.properties = properties;
@@ -141,6 +148,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
             ? builder.intercept(gate).addService(peerInfo.definition()) : builder);
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
+    final ClusterState state = new ClusterState();
     final RaftGroup group = initialGroup(selfId, initialPeers, groupId, storageDir, timing,
         new PeerInfoClient(selfId, timing, grpcTls));
     final RaftEventListener trackingListener = new RaftEventListener() {
@@ -163,18 +171,24 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       @Override public void divisionClosed() {
         listener.divisionClosed();
       }
+      @Override public void stateChanged() {
+        listener.stateChanged();
+      }
     };
     final RaftServer server = RaftServer.newBuilder()
         .setServerId(self)
         .setGroup(group)
-        .setStateMachine(new VipStateMachine(trackingListener))
+        .setStateMachine(new VipStateMachine(trackingListener, state))
         .setProperties(props)
         .setParameters(params)
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     server.start();
     running.set(divisionOf(server, group));
-    final DivisionReader reader = new DivisionReader(running.get());
+    final Map<String, Integer> configured = new HashMap<>();
+    initialPeers.forEach(p -> configured.put(p.id(), p.priority()));
+    final DivisionReader reader = new DivisionReader(running.get(),
+        id -> state.priority(id).orElse(configured.getOrDefault(id, 0)), state::health);
     gate.attach(reader);
     final DeadLeaderDetector detector = timing.deadLeaderDetection()
         ? new DeadLeaderDetector(reader, watch, probe, timing) : null;
@@ -186,7 +200,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         tls == null ? "plaintext" : "mutual TLS", timing.electionTimeoutMin().toMillis(),
         timing.electionTimeoutMax().toMillis(),
         timing.deadLeaderDetection() ? timing.deadLeaderTimeout().toMillis() + " ms" : "off");
-    return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params, detector);
+    return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params, detector, state,
+        Map.copyOf(configured));
   }
 
   /**
@@ -244,6 +259,51 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     return division.getInfo().getLifeCycleState().toString();
   }
 
+  /**
+   * @return on the leader, whether {@code member} has every entry of the log (a transfer to it
+   *     can complete at once); false elsewhere or when unknown
+   */
+  public boolean caughtUp(String member) {
+    if (!division.getInfo().isLeader()) {
+      return false;
+    }
+    final var last = division.getRaftLog().getLastEntryTermIndex();
+    return tracker.matchIndex(RaftPeerId.valueOf(member)) >= (last == null ? 0 : last.getIndex());
+  }
+
+  /** @return raftvip's replicated state: members' health and priorities, the last ownership note */
+  public ClusterState clusterState() {
+    return state;
+  }
+
+  /**
+   * @return {@code member}'s priority: the replicated one, else this node's configured one, else 0
+   */
+  public int priority(String member) {
+    return state.priority(member).orElse(configuredPriorities.getOrDefault(member, 0));
+  }
+
+  /**
+   * Appends a raftvip state entry through the leader (any member may call this; Ratis routes it).
+   *
+   * @return completes when the entry is committed; fails after a few tries without a leader
+   */
+  public CompletableFuture<Void> submit(io.raftvip.proto.state.v1.Command command) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        final RaftClientReply reply = adminClient().io().send(
+            org.apache.ratis.protocol.Message.valueOf(
+                org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(command.toByteArray())));
+        if (!reply.isSuccess()) {
+          throw new IllegalStateException("not committed: " + reply.getException());
+        }
+        return null;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, adminExecutor);
+  }
+
   /** @return this node's id */
   public String selfId() {
     return selfId.toString();
@@ -257,30 +317,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     final long leaseRemaining = leader ? leaseRemainingMs() : 0;
     final RaftPeerId leaderId = info.getLeaderId();
     return new LeadershipSnapshot(leader, ready, leaseRemaining, info.getCurrentTerm(),
-        leaderId == null ? "" : leaderId.toString(), leader ? higherPriorityTarget() : "");
-  }
-
-  /**
-   * Ratis hands leadership to a caught-up member of higher priority on its own, and that
-   * transfer skips pre-vote without telling the state machine first. Spotting the same
-   * condition here lets the owner release the VIP before the transfer can complete.
-   */
-  private String higherPriorityTarget() {
-    final RaftConfiguration conf = division.getRaftConf();
-    final RaftPeer me = conf.getPeer(selfId);
-    if (me == null) {
-      return "";
-    }
-    final var lastEntry = division.getRaftLog().getLastEntryTermIndex();
-    final long lastIndex = lastEntry == null ? -1 : lastEntry.getIndex();
-    for (RaftPeer peer : conf.getCurrentPeers()) {
-      if (peer.getPriority() > me.getPriority()
-          && tracker.ackedSendAgeMs(peer.getId()).map(age -> age < leaseMs).orElse(false)
-          && tracker.matchIndex(peer.getId()) >= lastIndex) {
-        return peer.getId().toString();
-      }
-    }
-    return "";
+        leaderId == null ? "" : leaderId.toString());
   }
 
   private long leaseRemainingMs() {
@@ -309,7 +346,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     for (RaftPeer peer : division.getRaftConf().getCurrentPeers()) {
       final boolean isSelf = peer.getId().equals(selfId);
       final long age = !iLead ? -1 : isSelf ? 0 : tracker.ackedSendAgeMs(peer.getId()).orElse(-1L);
-      out.add(new MemberView(PeerSpec.of(peer), peer.getId().equals(leaderId), age));
+      final String id = peer.getId().toString();
+      out.add(new MemberView(new PeerSpec(id, peer.getAddress(), priority(id)), peer.getId().equals(leaderId), age));
     }
     return out;
   }

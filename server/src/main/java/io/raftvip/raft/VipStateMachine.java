@@ -1,5 +1,7 @@
 package io.raftvip.raft;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.raftvip.proto.state.v1.Command;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
@@ -10,23 +12,40 @@ import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The replicated state machine. raftvip replicates no data of its own — the membership lives in
- * Raft's configuration entries and ownership follows leadership — so this machine only applies
- * entries (Ratis' leader no-ops) and forwards Ratis' leadership and membership notifications.
+ * The replicated state machine. The membership lives in Raft's configuration entries and
+ * ownership follows leadership; what raftvip replicates itself — each member's health and
+ * priority, the reason of the last ownership move — is applied to a {@link ClusterState}. It also
+ * forwards Ratis' leadership and membership notifications.
  */
 final class VipStateMachine extends BaseStateMachine {
 
-  private final RaftEventListener listener;
+  private static final Logger LOG = LoggerFactory.getLogger(VipStateMachine.class);
 
-  VipStateMachine(RaftEventListener listener) {
+  private final RaftEventListener listener;
+  private final ClusterState state;
+
+  VipStateMachine(RaftEventListener listener, ClusterState state) {
     this.listener = listener;
+    this.state = state;
   }
 
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     final LogEntryProto entry = trx.getLogEntry();
+    if (entry.hasStateMachineLogEntry()) {
+      try {
+        state.apply(Command.parseFrom(entry.getStateMachineLogEntry().getLogData().toByteArray()));
+        listener.stateChanged();
+      } catch (InvalidProtocolBufferException e) {
+        // Unreadable entries are skipped, not fatal: the state they carry is advisory (health,
+        // priorities, notes) and the next report replaces it.
+        LOG.warn("skipping an unreadable raftvip entry at {}: {}", entry.getIndex(), e.getMessage());
+      }
+    }
     updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
     return CompletableFuture.completedFuture(Message.EMPTY);
   }

@@ -237,9 +237,6 @@ public final class OwnershipController {
     if (snap.leaseRemainingMs() <= 0) {
       return LEASE_LOST;
     }
-    if (!snap.yieldTo().isEmpty()) {
-      return "yielding to higher-priority member " + snap.yieldTo();
-    }
     return null;
   }
 

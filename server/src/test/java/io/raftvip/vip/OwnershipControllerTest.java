@@ -52,11 +52,11 @@ class OwnershipControllerTest {
   }
 
   private static LeadershipSnapshot follower() {
-    return new LeadershipSnapshot(false, false, 0, 1, "n2", "");
+    return new LeadershipSnapshot(false, false, 0, 1, "n2");
   }
 
   private static LeadershipSnapshot leader(boolean ready, long leaseMs) {
-    return new LeadershipSnapshot(true, ready, leaseMs, 2, "n1", "");
+    return new LeadershipSnapshot(true, ready, leaseMs, 2, "n1");
   }
 
   private void advanceMs(long ms) {
@@ -227,16 +227,6 @@ class OwnershipControllerTest {
         "a merely late owner that is cut off still releases before the earliest election");
     assertEquals(StallGrace.off(), StallGrace.forTiming(Duration.ofMillis(70), Duration.ZERO,
         Duration.ofMillis(40), Duration.ofMillis(100), Duration.ofMillis(20)));
-  }
-
-  @Test
-  void higherPriorityMemberCaughtUp_releasesBeforeRatisHandsOver() {
-    snapshot = leader(true, 50);
-    controller.evaluate();
-    snapshot = new LeadershipSnapshot(true, true, 50, 2, "n1", "n0");
-    controller.evaluate();
-    assertEquals(OwnershipState.LEADER_PENDING, controller.state());
-    assertTrue(kernel.bound.isEmpty());
   }
 
   @Test

@@ -26,7 +26,7 @@ class OwnershipLoopTest {
     };
     Vip vip = new Vip(InetAddress.getByName("10.4.0.9"), "end0");
     OwnershipController controller = new OwnershipController("n1", List.of(vip),
-        () -> new LeadershipSnapshot(false, false, 0, 1, "n2", ""), kernel, silent,
+        () -> new LeadershipSnapshot(false, false, 0, 1, "n2"), kernel, silent,
         new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
         Duration.ofSeconds(3), StallGrace.off(), System::nanoTime, (from, to, term, reason) -> { });
     OwnershipLoop loop = new OwnershipLoop(controller, Duration.ofMillis(500));

@@ -1,0 +1,179 @@
+package io.raftvip.cluster;
+
+import io.raftvip.raft.ClusterState;
+import io.raftvip.raft.MemberHealth;
+import io.raftvip.raft.MemberView;
+import io.raftvip.raft.OwnerNote;
+import io.raftvip.raft.RaftNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On the owner, carries out {@link OwnerChooser}'s decisions: it looks every {@code period} and on
+ * every change of the replicated state, and when a move is due it records why (an
+ * {@link OwnerNote} through Raft, so every member can show and stream it) and hands ownership
+ * over, release first. Also seeds the members' priorities into the replicated state from this
+ * node's configuration once it leads, for members that have none yet.
+ */
+public final class HealthGate implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HealthGate.class);
+
+  private final String nodeId;
+  private final RaftNode raft;
+  private final BooleanSupplier owns;
+  private final HealthReporter reporter;
+  private final OwnershipHandOver handOver;
+  private final boolean healthGating;
+  private final boolean preempt;
+  private final Duration holdDown;
+  private final long reachableMs;
+  private final Clock clock;
+  private final AtomicBoolean moving = new AtomicBoolean();
+  private final AtomicBoolean seeding = new AtomicBoolean();
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    final Thread t = new Thread(r, "raftvip-health-gate");
+    t.setDaemon(true);
+    return t;
+  });
+  private String lastKept = "";
+
+  /**
+   * @param owns whether this node owns the VIP now
+   * @param healthGating the configuration has health checks
+   * @param preempt members of higher priority take ownership when they can
+   * @param holdDown no move of the leader's own after another within this time
+   * @param reachableMs how fresh a member's last answer must be to count as reachable
+   */
+  public HealthGate(String nodeId, RaftNode raft, BooleanSupplier owns, HealthReporter reporter,
+                    OwnershipHandOver handOver, boolean healthGating, boolean preempt, Duration holdDown,
+                    long reachableMs, Clock clock) {
+    this.nodeId = nodeId;
+    this.raft = raft;
+    this.owns = owns;
+    this.reporter = reporter;
+    this.handOver = handOver;
+    this.healthGating = healthGating;
+    this.preempt = preempt;
+    this.holdDown = holdDown;
+    this.reachableMs = reachableMs;
+    this.clock = clock;
+  }
+
+  /** Looks every {@code period} from now on. */
+  public HealthGate start(Duration period) {
+    executor.scheduleWithFixedDelay(this::lookGuarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Looks again at once (the replicated state or leadership changed). */
+  public void poke() {
+    try {
+      executor.execute(this::lookGuarded);
+    } catch (RejectedExecutionException closed) {
+      // a late Raft event after close: nothing left to decide
+    }
+  }
+
+  private void lookGuarded() {
+    try {
+      reporter.sync();
+      look();
+    } catch (RuntimeException e) {
+      LOG.error("{}: health gate: unexpected error (a bug); continuing", nodeId, e);
+    }
+  }
+
+  private void look() {
+    if (!raft.snapshot().leader()) {
+      lastKept = "";
+      return;
+    }
+    seedPriorities();
+    if (!owns.getAsBoolean() || moving.get()) {
+      return;
+    }
+    final OwnerChooser.Situation situation = situation();
+    final Optional<OwnerChooser.Move> move = OwnerChooser.decide(situation);
+    if (move.isEmpty()) {
+      keepReason(situation);
+      return;
+    }
+    moveTo(move.get());
+  }
+
+  private OwnerChooser.Situation situation() {
+    final ClusterState state = raft.clusterState();
+    final List<OwnerChooser.Candidate> members = new ArrayList<>();
+    for (MemberView m : raft.members()) {
+      final String id = m.peer().id();
+      final boolean self = id.equals(nodeId);
+      final MemberHealth health = self ? reporter.local() : state.health(id);
+      members.add(new OwnerChooser.Candidate(id, self, self || (m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs),
+          self || raft.caughtUp(id), health, m.peer().priority()));
+    }
+    final Instant now = clock.instant();
+    final Optional<OwnerNote> note = state.lastNote();
+    final boolean holdDownActive = note.isPresent() && !note.get().requested()
+        && note.get().at().plus(holdDown).isAfter(now);
+    final boolean requested = note.isPresent() && note.get().requested() && note.get().to().equals(nodeId)
+        && note.get().at().plus(holdDown).isAfter(now);
+    return new OwnerChooser.Situation(members, healthGating, preempt, holdDownActive, requested);
+  }
+
+  /** Says once why an unhealthy owner keeps the VIP (no healthy member, or the hold-down). */
+  private void keepReason(OwnerChooser.Situation s) {
+    final Optional<OwnerChooser.Candidate> self = s.members().stream().filter(OwnerChooser.Candidate::self).findFirst();
+    final String why = self.isEmpty() || !healthGating || self.get().health().status() != MemberHealth.Status.UNHEALTHY
+        ? "" : s.holdDownActive() ? "within the hold-down of the last move" : "no member is healthy and reachable";
+    if (!why.equals(lastKept) && !why.isEmpty()) {
+      LOG.warn("{}: owner unhealthy ({}), keeping the VIP: {}", nodeId, self.get().health().describe(), why);
+    }
+    lastKept = why;
+  }
+
+  private void moveTo(OwnerChooser.Move move) {
+    moving.set(true);
+    final OwnerNote note = new OwnerNote(nodeId, move.to(), move.reason(), clock.instant(), false);
+    LOG.info("{}: {} -> {}", nodeId, move.reason(), move.to());
+    // The note first (bounded: it is for the record; the hand-over matters), then release and hand over.
+    raft.submit(ClusterState.noteCommand(note)).orTimeout(1, TimeUnit.SECONDS)
+        .handle((v, e) -> null)
+        .thenCompose(x -> handOver.transfer(move.to(), false))
+        .whenComplete((v, e) -> {
+          moving.set(false);
+          if (e != null) {
+            LOG.warn("{}: moving ownership to {} failed: {}", nodeId, move.to(), e.toString());
+          }
+        });
+  }
+
+  private void seedPriorities() {
+    final ClusterState state = raft.clusterState();
+    for (MemberView m : raft.members()) {
+      final String id = m.peer().id();
+      if (state.priority(id).isEmpty() && seeding.compareAndSet(false, true)) {
+        raft.submit(ClusterState.priorityCommand(id, m.peer().priority()))
+            .whenComplete((v, e) -> seeding.set(false));
+        return; // one at a time; the next look seeds the next member
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
