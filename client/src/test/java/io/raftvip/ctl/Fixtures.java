@@ -6,6 +6,7 @@ import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.EventType;
 import io.raftvip.proto.v1.Failover;
 import io.raftvip.proto.v1.ListMembersResponse;
+import io.raftvip.proto.v1.Health;
 import io.raftvip.proto.v1.Member;
 import io.raftvip.proto.v1.QuorumState;
 import io.raftvip.proto.v1.Reachability;
@@ -27,8 +28,10 @@ final class Fixtures {
 
   static List<Member> memberList() {
     return List.of(
-        member("allyrion", "10.4.0.10:7420", Role.ROLE_LEADER, 1, Reachability.REACHABILITY_REACHABLE, 0),
-        member("bettley", "10.4.0.11:7420", Role.ROLE_FOLLOWER, 0, Reachability.REACHABILITY_REACHABLE, 12),
+        member("allyrion", "10.4.0.10:7420", Role.ROLE_LEADER, 1, Reachability.REACHABILITY_REACHABLE, 0)
+            .toBuilder().setHealth(Health.HEALTH_HEALTHY).build(),
+        member("bettley", "10.4.0.11:7420", Role.ROLE_FOLLOWER, 0, Reachability.REACHABILITY_REACHABLE, 12)
+            .toBuilder().setHealth(Health.HEALTH_UNHEALTHY).setHealthReason("apiserver: HTTP 503").build(),
         member("cargyll", "10.4.0.12:7420", Role.ROLE_FOLLOWER, 0, Reachability.REACHABILITY_UNREACHABLE, 4500));
   }
 
@@ -45,6 +48,7 @@ final class Fixtures {
     return Status.newBuilder()
         .setCluster("goldentooth-cp").setNode("allyrion").setRole(Role.ROLE_LEADER)
         .setOwner("allyrion").setOwnerSince(at("2025-06-01T12:00:00.212Z"))
+        .setOwnerReason("moved from bettley: owner unhealthy (apiserver: HTTP 503), healthy")
         .setTerm(7).setLeader("allyrion").setQuorum(QuorumState.QUORUM_OK)
         .addAllMembers(memberList())
         .addVips(VipState.newBuilder().setAddress("10.4.0.9").setInterface("end0").setBoundHere(true))

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MembersCommandTest {
   static final String TABLE = """
-      ID        ADDRESS         ROLE      PRIORITY  REACHABILITY  LAST CONTACT
-      allyrion  10.4.0.10:7420  leader    1         reachable     0 ms
-      bettley   10.4.0.11:7420  follower  0         reachable     12 ms
-      cargyll   10.4.0.12:7420  follower  0         unreachable   4500 ms
+      ID        ADDRESS         ROLE      HEALTH                           PRIORITY  REACHABILITY  LAST CONTACT
+      allyrion  10.4.0.10:7420  leader    healthy                          1         reachable     0 ms
+      bettley   10.4.0.11:7420  follower  unhealthy (apiserver: HTTP 503)  0         reachable     12 ms
+      cargyll   10.4.0.12:7420  follower  unknown                          0         unreachable   4500 ms
       """;
 
   private CtlHarness ctl;

@@ -32,6 +32,7 @@ class StatusCommandTest {
         cluster:        goldentooth-cp
         node:           allyrion (leader)
         owner:          allyrion (since 2025-06-01T12:00:00.212Z)
+        because:        moved from bettley: owner unhealthy (apiserver: HTTP 503), healthy
         term:           7
         leader:         allyrion
         quorum:         ok
@@ -40,10 +41,10 @@ class StatusCommandTest {
         VIP       INTERFACE  BOUND HERE
         10.4.0.9  end0       yes
 
-        ID        ADDRESS         ROLE      PRIORITY  REACHABILITY  LAST CONTACT
-        allyrion  10.4.0.10:7420  leader    1         reachable     0 ms
-        bettley   10.4.0.11:7420  follower  0         reachable     12 ms
-        cargyll   10.4.0.12:7420  follower  0         unreachable   4500 ms
+        ID        ADDRESS         ROLE      HEALTH                           PRIORITY  REACHABILITY  LAST CONTACT
+        allyrion  10.4.0.10:7420  leader    healthy                          1         reachable     0 ms
+        bettley   10.4.0.11:7420  follower  unhealthy (apiserver: HTTP 503)  0         reachable     12 ms
+        cargyll   10.4.0.12:7420  follower  unknown                          0         unreachable   4500 ms
         """, result.out());
     assertEquals("", result.err());
   }
@@ -65,10 +66,10 @@ class StatusCommandTest {
         VIP       INTERFACE  BOUND HERE
         10.4.0.9  end0       no
 
-        ID        ADDRESS         ROLE       PRIORITY  REACHABILITY  LAST CONTACT
-        allyrion  10.4.0.10:7420  unknown    1         unknown       -
-        bettley   10.4.0.11:7420  candidate  0         unknown       -
-        cargyll   10.4.0.12:7420  unknown    0         unknown       -
+        ID        ADDRESS         ROLE       HEALTH   PRIORITY  REACHABILITY  LAST CONTACT
+        allyrion  10.4.0.10:7420  unknown    unknown  1         unknown       -
+        bettley   10.4.0.11:7420  candidate  unknown  0         unknown       -
+        cargyll   10.4.0.12:7420  unknown    unknown  0         unknown       -
         """, result.out());
   }
 

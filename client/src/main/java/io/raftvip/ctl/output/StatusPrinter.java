@@ -12,6 +12,7 @@ import java.util.List;
  * cluster:        goldentooth-cp
  * node:           allyrion (leader)
  * owner:          allyrion (since 2025-01-02T03:04:05Z)
+ * because:        moved from bettley: owner unhealthy (apiserver: HTTP 503), healthy
  * term:           7
  * leader:         allyrion
  * quorum:         ok
@@ -34,6 +35,9 @@ public final class StatusPrinter {
     field(text, "cluster", s.getCluster());
     field(text, "node", s.getNode() + " (" + MembersPrinter.role(s.getRole()) + ")");
     field(text, "owner", owner(s));
+    if (!s.getOwnerReason().isEmpty()) {
+      field(text, "because", s.getOwnerReason());
+    }
     field(text, "term", Long.toString(s.getTerm()));
     field(text, "leader", s.getLeader().isEmpty() ? "unknown" : s.getLeader());
     field(text, "quorum", quorum(s));
