@@ -10,7 +10,6 @@ import io.raftvip.vip.OwnershipListener;
 import io.raftvip.vip.OwnershipState;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** Feeds ownership transitions and cluster observations into the Prometheus metrics. */
@@ -55,14 +54,23 @@ final class MetricsBridge implements OwnershipListener, ObservationListener {
         && nodeId.equals(current.lastFailover().to())) {
       metrics.failover(Duration.ofMillis(current.lastFailover().unownedMs()));
     }
-    final Set<String> present = new HashSet<>();
-    // Reachability is known only on the leader; elsewhere the series are absent, not "down".
-    for (MemberView m : current.selfLeader() ? current.members() : List.<MemberView>of()) {
-      present.add(m.peer().id());
-      metrics.setMemberReachable(m.peer().id(), m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs);
+    final Set<String> members = new HashSet<>();
+    for (MemberView m : current.members()) {
+      members.add(m.peer().id());
+      metrics.setMemberHealth(m.peer().id(), switch (current.healthOf(m.peer().id()).status()) {
+        case HEALTHY -> 1;
+        case UNHEALTHY -> 0;
+        case UNKNOWN -> -1;
+      });
+      // Reachability is known only on the leader; elsewhere the series are absent, not "down".
+      if (current.selfLeader()) {
+        metrics.setMemberReachable(m.peer().id(), m.ackAgeMs() >= 0 && m.ackAgeMs() < reachableMs);
+      } else {
+        metrics.forgetReachability(m.peer().id());
+      }
     }
     for (MemberView m : previous.members()) {
-      if (!present.contains(m.peer().id())) {
+      if (!members.contains(m.peer().id())) {
         metrics.forgetMember(m.peer().id());
       }
     }

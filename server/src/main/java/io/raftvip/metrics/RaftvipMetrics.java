@@ -17,7 +17,10 @@ import java.time.Duration;
  * {@code raftvip_leader_changes_total}, {@code raftvip_failovers_total},
  * {@code raftvip_last_failover_seconds}, {@code raftvip_announcements_total{vip}},
  * {@code raftvip_lease_losses_total}, {@code raftvip_member_reachable{member}},
- * {@code raftvip_quorum}, {@code raftvip_build_info{version}} and the {@code jvm_*} set.
+ * {@code raftvip_quorum}, {@code raftvip_member_health{member}} (1 healthy, 0 unhealthy, -1
+ * unknown), {@code raftvip_health_transitions_total}, {@code raftvip_health_check_up{check}},
+ * {@code raftvip_health_check_seconds{check}}, {@code raftvip_build_info{version}} and the
+ * {@code jvm_*} set.
  */
 public final class RaftvipMetrics {
 
@@ -43,6 +46,18 @@ public final class RaftvipMetrics {
       "1 while the member answers Raft traffic, else 0", "member");
   private final Gauge quorum = gauge("raftvip_quorum",
       "1 while a majority of the group is reachable from this node, else 0");
+  private final Gauge memberHealth = gauge("raftvip_member_health",
+      "A member's health as replicated through Raft: 1 healthy, 0 unhealthy, -1 unknown", "member");
+  private final Counter healthTransitions = counter("raftvip_health_transitions_total",
+      "Times this node's own health changed (after rise/fall)");
+  private final Gauge checkUp = gauge("raftvip_health_check_up",
+      "1 when this node's check passed its last run, else 0", "check");
+  private final Gauge checkSeconds = Gauge.builder()
+      .name("raftvip_health_check_seconds")
+      .help("How long this node's check took on its last run")
+      .unit(Unit.SECONDS)
+      .labelNames("check")
+      .register(registry);
 
   /**
    * Registers every series and the JVM metrics.
@@ -104,9 +119,31 @@ public final class RaftvipMetrics {
     memberReachable.labelValues(id).set(reachable ? 1 : 0);
   }
 
+  /** Drops a member's reachability series (known only on the leader; absent elsewhere, not "down"). */
+  public void forgetReachability(String id) {
+    memberReachable.remove(id);
+  }
+
   /** Drops the series of a member removed from the group, so it does not linger as 0. */
   public void forgetMember(String id) {
     memberReachable.remove(id);
+    memberHealth.remove(id);
+  }
+
+  /** Records member {@code id}'s replicated health: 1 healthy, 0 unhealthy, -1 unknown. */
+  public void setMemberHealth(String id, int health) {
+    memberHealth.labelValues(id).set(health);
+  }
+
+  /** Counts one change of this node's own health. */
+  public void healthChanged() {
+    healthTransitions.inc();
+  }
+
+  /** Records one run of this node's check {@code check}. */
+  public void checkRan(String check, boolean up, Duration took) {
+    checkUp.labelValues(check).set(up ? 1 : 0);
+    checkSeconds.labelValues(check).set(took.toNanos() / 1e9);
   }
 
   /** Records whether this node sees a quorum. */
