@@ -10,6 +10,7 @@ import io.raftvip.vip.OwnershipListener;
 import io.raftvip.vip.OwnershipState;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Feeds ownership transitions and cluster observations into the Prometheus metrics. */
