@@ -35,6 +35,7 @@ final class DeadLeaderDetector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLeaderDetector.class);
   private static final long IDLE_TICK_MS = 100;
   private static final long SUSPECT_TICK_MS = 5;
+  private static final long LEADERLESS_SPACING_MS = 50;
 
   private final DivisionReader reader;
   private final LeaderWatch watch;
@@ -137,9 +138,13 @@ final class DeadLeaderDetector implements AutoCloseable {
     // A pre-vote can fail because a voter's own silence is up to a heartbeat shorter (heartbeats
     // to different followers are not sent at the same instant) and its probe's verdict up to a
     // probe timeout later: retry a turn apart for that long, then leave it to Ratis' timer rather
-    // than keep asking an unreachable majority.
-    final boolean quick = silence < stepForwardAt + 2 * (timing.heartbeat().toMillis() + timing.probeTimeout().toMillis());
-    final long spacing = quick ? turnMs : timing.electionTimeoutMin().toMillis();
+    // than keep asking an unreachable majority. Without any leader (a cluster starting, the
+    // other members starting one by one) keep asking at a gentler pace: the majority appears
+    // as they come up.
+    final boolean leaderless = f.leaderId().isEmpty();
+    final boolean quick = leaderless
+        || silence < stepForwardAt + 2 * (timing.heartbeat().toMillis() + timing.probeTimeout().toMillis());
+    final long spacing = leaderless ? LEADERLESS_SPACING_MS : quick ? turnMs : timing.electionTimeoutMin().toMillis();
     watch.contending(gone && quick);
     // A member this node just granted a pre-vote to is stepping forward: let it, rather than
     // split the vote by campaigning too.
