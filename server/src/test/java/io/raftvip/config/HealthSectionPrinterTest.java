@@ -5,7 +5,9 @@ import static io.raftvip.config.TestYaml.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,5 +72,17 @@ class HealthSectionPrinterTest {
     assertTrue(printed.contains("      insecure: true  # no certificate or host name verification\n"),
         printed);
     assertTrue(printed.contains("        - '--quiet'\n"), printed);
+  }
+
+  @Test
+  void exampleFile_healthBlock_isValidAndRoundTrips() throws Exception {
+    RaftvipConfig config = new ConfigLoader(TestYaml.INTERFACES)
+        .parse(ExampleHealthBlock.uncommented(), "example with health");
+    assertEquals(new HealthConfig(HealthConfig.DEFAULT_INTERVAL, HealthConfig.DEFAULT_TIMEOUT,
+        HealthConfig.DEFAULT_FALL, HealthConfig.DEFAULT_RISE, HealthConfig.DEFAULT_HOLD_DOWN, false,
+        List.of(new HttpCheckConfig("apiserver", URI.create("https://127.0.0.1:6443/readyz"), null,
+            true, null), new TcpCheckConfig("etcd", new HostPort("127.0.0.1", 2379)))),
+        config.health());
+    assertEquals(config, parse(printer.print(config)));
   }
 }
