@@ -65,11 +65,13 @@ final class CheckRunner {
     Future<?> run;
     try {
       run = worker.submit(() -> {
+        CheckResult outcome;
         try {
-          result.complete(safeRun(timeout));
+          outcome = safeRun(timeout);
         } finally {
-          busy.set(false);
+          busy.set(false); // before the result: whoever sees it may start the next run at once
         }
+        result.complete(outcome);
       });
       Future<?> cut = timer.schedule(() -> {
         if (result.complete(CheckResult.failed(Failures.timedOut(timeout)

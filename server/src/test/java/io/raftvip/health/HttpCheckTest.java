@@ -147,7 +147,7 @@ class HttpCheckTest {
           null), timeout).run(timeout);
       assertFalse(result.healthy());
       assertEquals("timed out after 400 ms", result.reason());
-      assertTrue(result.took().compareTo(Duration.ofMillis(400 + 300)) < 0, result::toString);
+      assertTrue(result.took().compareTo(Duration.ofMillis(400 + 600)) < 0, result::toString);
     }
   }
 
