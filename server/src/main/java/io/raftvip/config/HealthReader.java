@@ -37,7 +37,6 @@ final class HealthReader {
         Duration.ZERO, Duration.ofHours(1));
     ConfigNode preemptKey = key.child("preempt");
     Boolean preempt = preemptKey.isAbsent() ? Boolean.FALSE : preemptKey.bool();
-    List<CheckConfig> checks = checks(key.child("checks"));
     if (interval != null && timeout != null && timeout.compareTo(interval) >= 0) {
       key.child("timeout").problem(format(timeout)
           + (key.child("timeout").isAbsent() ? " (the default)" : "")
@@ -46,6 +45,7 @@ final class HealthReader {
           + "): every check of a round must end before the next round starts");
       timeout = null;
     }
+    List<CheckConfig> checks = checks(key.child("checks")); // after the settings: file order
     boolean ok = interval != null && timeout != null && fall != null && rise != null
         && holdDown != null && preempt != null && checks != null;
     return ok ? new HealthConfig(interval, timeout, fall, rise, holdDown, preempt, checks) : null;

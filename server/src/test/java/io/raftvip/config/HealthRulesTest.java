@@ -201,15 +201,16 @@ class HealthRulesTest {
 
   @Test
   void everyProblem_isReportedAtOnce() {
-    List<String> problems = problems(config(health("fall: 0\n  rise: 0\n  interval: 1h",
+    List<String> problems = problems(config(health("fall: 0\n  rise: 0\n  interval: 500ms",
         "{ name: a, kind: xyz }", "{ name: a, kind: exec, command: [sh] }",
         "{ name: b, kind: http, url: 'https://h/' }")));
     assertEquals(List.of(
-        "health.interval: 1h must be between 100ms and 1m",
         "health.fall: 0 must be an integer 1..100 (consecutive failing rounds before this node"
             + " counts as unhealthy)",
         "health.rise: 0 must be an integer 1..100 (consecutive passing rounds before this node"
             + " counts as healthy)",
+        "health.timeout: 1s (the default) must be shorter than health.interval (500ms): every"
+            + " check of a round must end before the next round starts",
         "health.checks[0].kind: unknown kind 'xyz'; known: http, tcp, exec",
         "health.checks[1].name: 'a' is used twice (also health.checks[0].name); each check needs"
             + " its own name",
