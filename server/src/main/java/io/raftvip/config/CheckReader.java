@@ -45,18 +45,16 @@ final class CheckReader {
     }
     String name = name(entry.child("name"));
     String kind = kind(entry.child("kind"));
-    if (!allowedKeys(entry, present, kind)) {
-      return null;
-    }
+    boolean keysOk = allowedKeys(entry, present, kind);
     if (kind == null) {
       return null;
     }
-    CheckConfig check = switch (kind) {
+    CheckConfig check = switch (kind) { // read on after a bad key: every problem in one pass
       case "http" -> new HttpCheckReader(entry).read(name);
       case "tcp" -> tcp(entry, name);
       default -> exec(entry, name);
     };
-    return name == null ? null : check;
+    return name == null || !keysOk ? null : check;
   }
 
   /** Reports keys of another kind with that kind named, and unknown keys as usual. */

@@ -75,7 +75,7 @@ class HealthRulesTest {
             "health.checks[0].server-name: is only used with ca; insecure: true checks no names"),
         Arguments.of(health("", "{ name: a, kind: http, url: 'https://h/', insecure: 'yes' }"),
             "health.checks[0].insecure: expected true or false, got 'yes'"),
-        Arguments.of(health("", "{ name: a, kind: http, address: 127.0.0.1:6443 }"),
+        Arguments.of(health("", "{ name: a, kind: http, url: 'http://h/', address: 127.0.0.1:6443 }"),
             "health.checks[0].address: is a key of tcp checks, not of http checks; allowed here:"
                 + " name, kind, url, ca, insecure, server-name"),
         Arguments.of(health("", "{ name: a, kind: tcp, address: 127.0.0.1:2379, timeout: 1s }"),
@@ -217,6 +217,14 @@ class HealthRulesTest {
         "health.checks[1].command[0]: 'sh' must be an absolute path: the command runs without a"
             + " shell and without a PATH lookup, e.g. /usr/local/bin/sh",
         "health.checks[2]: https://h/ " + HTTPS_NEEDS), problems);
+  }
+
+  @Test
+  void badKeyAndBadValueInOneCheck_areBothReported() {
+    assertEquals(List.of("unknown key 'adress' at health.checks[0] (did you mean 'address'?)",
+        "health.checks[0].address: is required (where to connect, HOST:PORT, e.g."
+            + " 127.0.0.1:2379)"),
+        problems(config(health("", "{ name: a, kind: tcp, adress: 127.0.0.1:2379 }"))));
   }
 
   @Test
