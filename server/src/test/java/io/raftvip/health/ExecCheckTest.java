@@ -73,8 +73,8 @@ class ExecCheckTest {
   @Test
   void endlessOutput_isKilledAtTheTimeout() throws Exception {
     Path script = Scripts.write(dir, "endless", "yes 'flooding'");
-    CheckResult result = run(SHORT, script.toString());
-    assertEquals("timed out after 500 ms, killed: flooding", result.reason());
+    CheckResult result = run(Duration.ofSeconds(1), script.toString());
+    assertEquals("timed out after 1000 ms, killed: flooding", result.reason());
   }
 
   @Test

@@ -200,7 +200,9 @@ class HealthMonitorTest {
   @Test
   void start_runsTheConfiguredChecks_onItsOwn() throws Exception {
     try (ServerSocket etcd = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      HealthConfig config = new HealthConfig(Duration.ofMillis(100), Duration.ofMillis(50), 2, 2,
+      // Spawning a process from a busy JVM can take longer than 50 ms: a generous timeout, and a
+      // fall no test run reaches, so the first verdict is the rise.
+      HealthConfig config = new HealthConfig(Duration.ofMillis(300), Duration.ofMillis(250), 100, 2,
           Duration.ZERO, false, List.of(
               new TcpCheckConfig("etcd", new HostPort("127.0.0.1", etcd.getLocalPort())),
               new ExecCheckConfig("script", List.of("/bin/true"))));
