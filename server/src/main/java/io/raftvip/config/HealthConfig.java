@@ -23,9 +23,13 @@ public record HealthConfig(Duration interval, Duration timeout, int fall, int ri
 
   /** 2s, as OpenShift's on-prem API VIP uses: long enough for a loaded API server to answer. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+  /** Half the interval: a check that needs longer than that is itself a sign of trouble. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+  /** Three failing rounds: about 6s before an owner's dead API server costs it the VIP. */
   public static final int DEFAULT_FALL = 3;
+  /** Three passing rounds: a server that just came back must stay up a while to count. */
   public static final int DEFAULT_RISE = 3;
+  /** Longer than fall x interval, so one flapping node cannot bounce the VIP back at once. */
   public static final Duration DEFAULT_HOLD_DOWN = Duration.ofSeconds(30);
 
   public HealthConfig {
