@@ -55,6 +55,14 @@ final class ConfigNode {
    * @return false when absent or not a mapping (the latter reported)
    */
   boolean mapping(List<String> allowed, String example) {
+    return mapping(allowed, List.of(), example);
+  }
+
+  /**
+   * Like {@link #mapping(List, String)}, but keys in {@code reportedElsewhere} are neither
+   * reported nor offered as allowed: the caller has a better message for them.
+   */
+  boolean mapping(List<String> allowed, List<String> reportedElsewhere, String example) {
     if (isAbsent() || !present()) {
       return false;
     }
@@ -64,7 +72,7 @@ final class ConfigNode {
     }
     for (Iterator<String> keys = value.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
-      if (!allowed.contains(key)) {
+      if (!allowed.contains(key) && !reportedElsewhere.contains(key)) {
         String where = path.isEmpty() ? "at top level" : "at " + path;
         String hint = KeySuggestions.closest(key, allowed)
             .map(s -> " (did you mean '" + s + "'?)")
@@ -140,6 +148,18 @@ final class ConfigNode {
       return null;
     }
     return value.intValue();
+  }
+
+  /** @return the boolean; null when absent or not a boolean (reported) */
+  Boolean bool() {
+    if (isAbsent() || !present()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      problem("expected true or false, got " + shown());
+      return null;
+    }
+    return value.booleanValue();
   }
 
   /** @return the duration; null when absent or invalid (reported). A bare {@code 0} is zero. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
 
   static final List<String> KEYS = List.of("cluster", "node", "peers", "vips", "storage", "admin",
-      "metrics", "timing", "announce", "logging");
+      "metrics", "timing", "announce", "logging", "health");
   static final String EXAMPLE = "{ cluster: NAME, node: ID, peers: [...], vips: [...] }";
   private static final Pattern CLUSTER = Pattern.compile("[a-z0-9-]{1,63}");
 
@@ -50,11 +50,12 @@ final class ConfigReader {
     TimingConfig timing = timings.timing(root.child("timing"));
     AnnounceConfig announce = timings.announce(root.child("announce"));
     LoggingConfig logging = new LoggingReader().read(root.child("logging"));
+    HealthConfig health = new HealthReader().read(root.child("health"));
     if (!problems.isEmpty()) {
       return null;
     }
     return new RaftvipConfig(cluster, node, peers, vips, storage, admin, metrics, timing, announce,
-        logging);
+        logging, health);
   }
 
   private static String cluster(ConfigNode key) {

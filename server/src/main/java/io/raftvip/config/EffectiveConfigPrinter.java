@@ -55,6 +55,7 @@ public final class EffectiveConfigPrinter {
     out.append("  refresh: ").append(format(a.refresh()))
         .append(a.refresh().isZero() ? "  # off\n" : "\n");
     logging(out, c.logging());
+    HealthSectionPrinter.print(out, c.health());
     return out.toString();
   }
 

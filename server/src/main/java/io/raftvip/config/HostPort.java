@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record HostPort(String host, int port) {
 
-  private static final Pattern HOST_NAME = Pattern.compile(
+  /** A DNS host name (labels of letters, digits and inner hyphens). */
+  static final Pattern HOST_NAME = Pattern.compile(
       "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");

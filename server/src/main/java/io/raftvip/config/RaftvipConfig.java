@@ -22,10 +22,12 @@ import java.util.UUID;
  * @param timing Raft and ownership timing
  * @param announce gratuitous ARP / neighbour advertisement schedule
  * @param logging log levels
+ * @param health local health checks that gate ownership, or {@code null} when the file has no
+ *     {@code health} section (no gating: the leader owns the VIP, as without health checks)
  */
 public record RaftvipConfig(String cluster, String node, List<PeerConfig> peers, List<VipConfig> vips,
     Path storage, AdminConfig admin, MetricsConfig metrics, TimingConfig timing,
-    AnnounceConfig announce, LoggingConfig logging) {
+    AnnounceConfig announce, LoggingConfig logging, HealthConfig health) {
 
   /** Where the Raft log lives unless {@code storage} says otherwise. */
   public static final Path DEFAULT_STORAGE = Path.of("/var/lib/raftvip");
@@ -44,6 +46,11 @@ public record RaftvipConfig(String cluster, String node, List<PeerConfig> peers,
     if (peers.stream().noneMatch(p -> p.id().equals(node))) {
       throw new IllegalArgumentException("node '" + node + "' is not among peers " + peers);
     }
+  }
+
+  /** @return whether health checks gate ownership ({@link #health()} is not null) */
+  public boolean healthGated() {
+    return health != null;
   }
 
   /** @return the peer entry of this node (the one whose id is {@link #node()}) */

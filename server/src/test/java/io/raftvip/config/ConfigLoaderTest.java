@@ -56,7 +56,7 @@ class ConfigLoaderTest {
             Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(80), Duration.ofSeconds(5),
             Duration.ofMillis(500)),
         new AnnounceConfig(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
-        new LoggingConfig("info", Map.of())), c);
+        new LoggingConfig("info", Map.of()), null), c);
     assertEquals("10.4.0.10:7420", c.self().address());
   }
 

@@ -42,7 +42,7 @@ class RaftvipConfigTest {
     RaftvipConfig c = parse(config());
     assertThrows(IllegalArgumentException.class, () -> new RaftvipConfig(c.cluster(), "zeta",
         c.peers(), c.vips(), c.storage(), c.admin(), c.metrics(), c.timing(), c.announce(),
-        c.logging()));
+        c.logging(), c.health()));
   }
 
   @Test

@@ -44,7 +44,7 @@ class TopLevelRulesTest {
             "unknown key 'peer' at top level (did you mean 'peers'?)"),
         Arguments.of(config("bogus: 1"),
             "unknown key 'bogus' at top level; allowed here: cluster, node, peers, vips, storage,"
-                + " admin, metrics, timing, announce, logging"),
+                + " admin, metrics, timing, announce, logging, health"),
         Arguments.of(config("storage: data/raft"), "storage: 'data/raft' must be an absolute path"),
         Arguments.of(config("storage: 7"),
             "storage: expected text, got the number 7; quote it if it is meant as text"));

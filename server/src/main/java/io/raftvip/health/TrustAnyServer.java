@@ -1,0 +1,51 @@
+package io.raftvip.health;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * {@code insecure: true}: accepts ANY server certificate, self-signed, expired or naming another
+ * host, and checks no host name (an {@link X509ExtendedTrustManager} does that check itself, so
+ * JSSE adds none). Whoever answers on the address passes the TLS part of the check. Only for
+ * health checks that ask the local API server whether it is ready, never for anything secret.
+ */
+final class TrustAnyServer extends X509ExtendedTrustManager {
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType) {
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    throw new CertificateException("a health check trusts no clients");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    throw new CertificateException("a health check trusts no clients");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    throw new CertificateException("a health check trusts no clients");
+  }
+
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return new X509Certificate[0];
+  }
+}
