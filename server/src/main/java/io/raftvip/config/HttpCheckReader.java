@@ -80,10 +80,18 @@ final class HttpCheckReader {
     return true;
   }
 
+  /**
+   * A CA file that does not exist yet is accepted: a kubeadm node's cluster CA appears only at
+   * {@code kubeadm init}/{@code join}, after the VIP must be up, and until then the check fails
+   * saying so. One that exists must be a readable PEM certificate: that is a mistake now.
+   */
   private static Path caFile(ConfigNode key) {
     Path file = key.absolutePath();
     if (file == null) {
       return null;
+    }
+    if (!java.nio.file.Files.exists(file)) {
+      return file;
     }
     try {
       PemCertificates.read(file);

@@ -22,7 +22,9 @@ final class Checks {
     if (config instanceof HttpCheckConfig http) {
       try {
         return HttpCheck.create(http, timeout);
-      } catch (IOException | GeneralSecurityException e) {
+      } catch (IOException e) {
+        return new PendingHttpCheck(http, timeout); // the CA file may appear later (kubeadm init)
+      } catch (GeneralSecurityException e) {
         return new UnusableCheck(http.name(), "cannot set up TLS: " + e.getMessage());
       }
     }

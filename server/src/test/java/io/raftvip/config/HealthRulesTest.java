@@ -61,15 +61,13 @@ class HealthRulesTest {
         Arguments.of(health("", "{ name: a, kind: http, url: 'https://127.0.0.1:6443/readyz',"
                 + " insecure: false }"),
             "health.checks[0]: https://127.0.0.1:6443/readyz " + HTTPS_NEEDS),
-        Arguments.of(health("", "{ name: a, kind: http, url: 'https://h:6443/', ca: /nonexistent/ca.crt }"),
-            "health.checks[0].ca: '/nonexistent/ca.crt' does not exist" + CA_RULE),
         Arguments.of(health("", "{ name: a, kind: http, url: 'https://h:6443/', ca: ca.crt }"),
             "health.checks[0].ca: 'ca.crt' must be an absolute path"),
         Arguments.of(health("", "{ name: a, kind: http, url: 'http://h:8080/', insecure: true }"),
             "health.checks[0].insecure: is only used with https:// URLs; the url is"
                 + " http://h:8080/"),
         Arguments.of(health("", "{ name: a, kind: http, url: 'http://h:8080/', ca: /nonexistent }"),
-            "health.checks[0].ca: '/nonexistent' does not exist" + CA_RULE),
+            "health.checks[0].ca: is only used with https:// URLs; the url is http://h:8080/"),
         Arguments.of(health("", "{ name: a, kind: http, url: 'https://h/', insecure: true,"
                 + " server-name: kubernetes }"),
             "health.checks[0].server-name: is only used with ca; insecure: true checks no names"),
@@ -154,6 +152,13 @@ class HealthRulesTest {
   void brokenHealth_isReportedWithKeyValueAndRule(String section, String expected) {
     assertEquals(List.of(expected), problems(config(section)));
   }
+
+  @Test
+  void aCaFileThatDoesNotExistYet_isAccepted_kubeadmWritesItLater() throws Exception {
+    RaftvipConfig c = parse(config(health("", "{ name: a, kind: http, url: 'https://h:6443/', ca: /nonexistent/ca.crt }")));
+    assertEquals(Path.of("/nonexistent/ca.crt"), ((HttpCheckConfig) c.health().checks().get(0)).ca());
+  }
+
   @Test
   void caFileWithoutCertificate_isNamed(@TempDir Path dir) throws Exception {
     Path ca = Files.writeString(dir.resolve("ca.crt"), "-----BEGIN PRIVATE KEY-----\nabc\n");

@@ -11,6 +11,7 @@ import io.raftvip.testing.TestCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,13 +132,17 @@ class HttpsCheckTest {
   }
 
   @Test
-  void caFileGoneAfterTheConfigCheck_makesAnUnusableCheck() throws Exception {
+  void aCaFileThatAppearsLater_failsSayingSoUntilThen_thenTheCheckWorks() throws Exception {
+    // kubeadm writes /etc/kubernetes/pki/ca.crt only at init or join, after raftvip started.
+    Path later = dir.resolve("later.crt");
     HealthCheck check = Checks.create(new HttpCheckConfig("apiserver",
-        URI.create("https://127.0.0.1:" + server + "/readyz"), dir.resolve("gone.crt"), false,
-        null), TIMEOUT);
-    CheckResult result = check.run(TIMEOUT);
-    assertFalse(result.healthy());
-    assertEquals("cannot set up TLS: '" + dir.resolve("gone.crt") + "' does not exist",
-        result.reason());
+        URI.create("https://127.0.0.1:" + server + "/readyz"), later, false, null), TIMEOUT);
+    CheckResult before = check.run(TIMEOUT);
+    assertFalse(before.healthy());
+    assertTrue(before.reason().startsWith("cannot set up TLS yet: ") && before.reason().contains(later.toString()),
+        before.reason());
+    Files.copy(certs.caCert, later);
+    CheckResult after = check.run(TIMEOUT);
+    assertTrue(after.healthy(), after.reason());
   }
 }
