@@ -48,7 +48,7 @@ final class Fixtures {
     return Status.newBuilder()
         .setCluster("goldentooth-cp").setNode("allyrion").setRole(Role.ROLE_LEADER)
         .setOwner("allyrion").setOwnerSince(at("2025-06-01T12:00:00.212Z"))
-        .setOwnerReason("moved from bettley: owner unhealthy (apiserver: HTTP 503), healthy")
+        .setOwnerReason("moved from bettley: owner unhealthy (apiserver: HTTP 503); allyrion is healthy")
         .setTerm(7).setLeader("allyrion").setQuorum(QuorumState.QUORUM_OK)
         .addAllMembers(memberList())
         .addVips(VipState.newBuilder().setAddress("10.4.0.9").setInterface("end0").setBoundHere(true))

@@ -32,7 +32,7 @@ class StatusCommandTest {
         cluster:        goldentooth-cp
         node:           allyrion (leader)
         owner:          allyrion (since 2025-06-01T12:00:00.212Z)
-        because:        moved from bettley: owner unhealthy (apiserver: HTTP 503), healthy
+        because:        moved from bettley: owner unhealthy (apiserver: HTTP 503); allyrion is healthy
         term:           7
         leader:         allyrion
         quorum:         ok

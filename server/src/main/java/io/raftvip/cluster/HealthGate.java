@@ -139,7 +139,9 @@ public final class HealthGate implements AutoCloseable {
     final String why = self.isEmpty() || !healthGating || self.get().health().status() != MemberHealth.Status.UNHEALTHY
         ? "" : s.holdDownActive() ? "within the hold-down of the last move" : "no member is healthy and reachable";
     if (!why.equals(lastKept) && !why.isEmpty()) {
-      LOG.warn("{}: owner unhealthy ({}), keeping the VIP: {}", nodeId, self.get().health().describe(), why);
+      // INFO, not WARN: before a cluster is bootstrapped every member is unhealthy, as expected.
+      final MemberHealth h = self.get().health();
+      LOG.info("{}: owner unhealthy ({}: {}), keeping the VIP: {}", nodeId, h.check(), h.reason(), why);
     }
     lastKept = why;
   }

@@ -88,10 +88,10 @@ public final class StatusAssembler {
     }
     final MemberHealth h = o.healthOf(o.owner());
     return how + switch (h.status()) {
-      case HEALTHY -> ", healthy";
-      case UNKNOWN -> ", health not known yet";
-      case UNHEALTHY -> ", unhealthy (" + h.check() + ": " + h.reason() + "): no healthy member to move to,"
-          + " or within the hold-down of the last move";
+      case HEALTHY -> "; " + o.owner() + " is healthy";
+      case UNKNOWN -> "; " + o.owner() + "'s health is not known yet";
+      case UNHEALTHY -> "; " + o.owner() + " is unhealthy (" + h.check() + ": " + h.reason() + ") and keeps the VIP:"
+          + " no other member is healthy now, or within the hold-down of the last move";
     };
   }
 

@@ -12,8 +12,10 @@ import io.raftvip.cluster.Observation;
 import io.raftvip.cluster.OwnershipHandOver;
 import io.raftvip.cluster.OwnershipStatus;
 import io.raftvip.cluster.StatusAssembler;
+import io.raftvip.config.HealthConfig;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.config.TimingConfig;
+import io.raftvip.health.HealthMonitor;
 import io.raftvip.logging.ShutdownNoiseFilter;
 import io.raftvip.metrics.MetricsServer;
 import io.raftvip.metrics.RaftvipMetrics;
@@ -91,6 +93,7 @@ public final class Daemon {
     BackgroundRehearsal rehearsal;
     HealthReporter reporter;
     HealthGate gate;
+    HealthMonitor monitor;
     RaftHealthGuard raftHealth;
     volatile boolean stopping;
     List<Vip> vips;
@@ -150,8 +153,9 @@ public final class Daemon {
 
     final Duration reachable = t.electionTimeoutMax();
     b.reachableMs = reachable.toMillis();
+    final HealthConfig health = config.health();
     final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis(),
-        false);
+        health != null);
     final EventStream eventStream = new EventStream(b.nodeId, assembler);
     b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
     final MetricsBridge metricsBridge = new MetricsBridge(b.nodeId, metrics, b.vips, reachable);
@@ -169,9 +173,21 @@ public final class Daemon {
 
     b.handOver = new OwnershipHandOver(b.nodeId, b.raft, b.loop, HAND_OVER_TIMEOUT);
     b.reporter = new HealthReporter(b.nodeId, b.raft);
-    b.gate = new HealthGate(b.nodeId, b.raft, ownership::owned, b.reporter, b.handOver, false, true,
-        DEFAULT_HOLD_DOWN, reachable.toMillis(), Clock.systemUTC()).start(GATE_PERIOD);
+    // Without a health section raftvip behaves as before: no health moves, and a member of higher
+    // priority takes ownership when it can (preemption), release first.
+    b.gate = new HealthGate(b.nodeId, b.raft, ownership::owned, b.reporter, b.handOver, health != null,
+        health == null || health.preempt(), health == null ? DEFAULT_HOLD_DOWN : health.holdDown(),
+        reachable.toMillis(), Clock.systemUTC()).start(health == null ? GATE_PERIOD : health.interval());
     events.onAnyEvent(b.gate::poke);
+    if (health != null) {
+      final HealthGate gate = b.gate;
+      final HealthReporter reporter = b.reporter;
+      b.monitor = HealthMonitor.start(health, b.nodeId, state -> {
+        metrics.healthChanged();
+        reporter.localChanged(LocalHealth.of(state));
+        gate.poke();
+      }, (check, result) -> metrics.checkRan(check, result.healthy(), result.took()));
+    }
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);
     final var adminConfig = config.admin();
@@ -207,6 +223,7 @@ public final class Daemon {
     closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);
     closeQuietly(b, "health gate", b.gate);
+    closeQuietly(b, "health checks", b.monitor);
     closeQuietly(b, "observer", b.observer);
     closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);
     closeQuietly(b, "ownership loop", b.loop);

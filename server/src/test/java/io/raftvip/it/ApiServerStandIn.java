@@ -34,6 +34,9 @@ final class ApiServerStandIn implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService executor;
   private final AtomicInteger status = new AtomicInteger(200);
+  /** When set, every request gets the other answer than the one before (a flapping API server). */
+  private volatile boolean flapping;
+  private final AtomicInteger requests = new AtomicInteger();
 
   private ApiServerStandIn(HttpsServer server, ExecutorService executor) {
     this.server = server;
@@ -54,7 +57,8 @@ final class ApiServerStandIn implements AutoCloseable {
     server.setExecutor(executor);
     final ApiServerStandIn standIn = new ApiServerStandIn(server, executor);
     server.createContext("/readyz", exchange -> {
-      final int code = standIn.status.get();
+      final int code = standIn.flapping ? (standIn.requests.getAndIncrement() % 2 == 0 ? 200 : 503)
+          : standIn.status.get();
       final byte[] body = (code == 200 ? "ok" : "not ready").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(code, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -67,7 +71,13 @@ final class ApiServerStandIn implements AutoCloseable {
 
   /** From now on {@code /readyz} answers with {@code code} (200 ready, 503 not). */
   void answer(int code) {
+    flapping = false;
     status.set(code);
+  }
+
+  /** From now on {@code /readyz} alternates 200 and 503 from one request to the next. */
+  void flap() {
+    flapping = true;
   }
 
   private static SSLContext sslContext(Path certPem, Path keyPem) throws Exception {

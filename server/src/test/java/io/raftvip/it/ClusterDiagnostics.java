@@ -137,14 +137,17 @@ final class ClusterDiagnostics {
   private static String describe(Status s) {
     final String members = s.getMembersList().stream()
         .map(m -> m.getId() + " " + shortName(m.getRole().name()) + "/" + shortName(m.getReachability().name())
-            + (m.getLastContactMs() >= 0 ? " " + m.getLastContactMs() + "ms" : ""))
+            + (m.getLastContactMs() >= 0 ? " " + m.getLastContactMs() + "ms" : "")
+            + (s.getHealthGating() ? " " + shortName(m.getHealth().name())
+                + (m.getHealthReason().isEmpty() ? "" : " (" + m.getHealthReason() + ")") : ""))
         .collect(Collectors.joining(", "));
     final String vips = s.getVipsList().stream()
         .map(v -> v.getAddress() + (v.getBoundHere() ? " bound here" : " not here"))
         .collect(Collectors.joining(", "));
     return "role " + shortName(s.getRole().name()) + ", leader '" + s.getLeader() + "', term " + s.getTerm()
         + ", owner '" + s.getOwner() + "', quorum " + shortName(s.getQuorum().name()) + "; vips [" + vips
-        + "]; members [" + members + "]";
+        + "]; members [" + members + "]"
+        + (s.getOwnerReason().isEmpty() ? "" : "; owner because: " + s.getOwnerReason());
   }
 
   /** ROLE_LEADER → LEADER, REACHABILITY_REACHABLE → REACHABLE. */

@@ -213,6 +213,11 @@ final class ClusterLab implements AutoCloseable {
     }
   }
 
+  /** @return node {@code id}'s network namespace, e.g. to run something of the test's there */
+  Netns ns(String id) {
+    return network.ns(id);
+  }
+
   DaemonProcess daemon(String id) {
     return daemons.get(id);
   }

@@ -12,7 +12,7 @@ import java.util.List;
  * cluster:        goldentooth-cp
  * node:           allyrion (leader)
  * owner:          allyrion (since 2025-01-02T03:04:05Z)
- * because:        moved from bettley: owner unhealthy (apiserver: HTTP 503), healthy
+ * because:        moved from bettley: owner unhealthy (apiserver: HTTP 503); allyrion is healthy
  * term:           7
  * leader:         allyrion
  * quorum:         ok
