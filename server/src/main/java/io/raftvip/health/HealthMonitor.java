@@ -39,6 +39,7 @@ public final class HealthMonitor implements AutoCloseable {
   private final List<String> names = new ArrayList<>();
   private final Verdict verdict;
   private final ScheduledThreadPoolExecutor timer;
+  private final Clock clock;
   private final AtomicLong rounds = new AtomicLong();
   private long lastFinished; // timer thread only
   private volatile boolean closed;
@@ -78,6 +79,7 @@ public final class HealthMonitor implements AutoCloseable {
       throw new IllegalArgumentException("a health monitor needs at least one check");
     }
     this.settings = settings;
+    this.clock = clock;
     this.verdict = new Verdict(nodeId, settings.fall(), settings.rise(),
         Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(observer, "observer"),
         clock);
@@ -96,6 +98,30 @@ public final class HealthMonitor implements AutoCloseable {
   /** @return the latest verdict: the state given to the listener last, or UNKNOWN at first */
   public HealthState current() {
     return verdict.current();
+  }
+
+  /**
+   * Whether the VIP may move here now: the verdict is HEALTHY and the latest round passed and
+   * finished within two intervals plus the cut-off (a monitor whose rounds stopped, or a process
+   * that was stalled, does not vouch for a state it has not seen).
+   */
+  public Readiness readiness() {
+    HealthState state = verdict.current();
+    if (state.status() != HealthStatus.HEALTHY) {
+      return Readiness.no(state.status() == HealthStatus.UNKNOWN ? "its health is not known yet"
+          : "it is unhealthy (" + state.failingCheck() + ": " + state.reason() + ")");
+    }
+    LatestRound latest = verdict.latest();
+    if (!latest.passed()) {
+      return Readiness.no("its latest checks failed (" + latest.failing() + ")");
+    }
+    Duration age = Duration.between(latest.at(), clock.instant());
+    Duration fresh = settings.interval().multipliedBy(2).plus(settings.cutOff());
+    if (age.compareTo(fresh) > 0) {
+      return Readiness.no("its latest checks finished " + age.toMillis() + " ms ago (more than "
+          + fresh.toMillis() + " ms)");
+    }
+    return Readiness.yes();
   }
 
   void scheduleRounds() {

@@ -23,6 +23,7 @@ final class Verdict {
   private final CheckObserver observer;
   private final Clock clock;
   private volatile HealthState current;
+  private volatile LatestRound latest;
 
   Verdict(String nodeId, int fall, int rise, HealthListener listener, CheckObserver observer,
       Clock clock) {
@@ -36,6 +37,11 @@ final class Verdict {
 
   HealthState current() {
     return current;
+  }
+
+  /** @return the latest finished round, or null before the first */
+  LatestRound latest() {
+    return latest;
   }
 
   /**
@@ -54,6 +60,8 @@ final class Verdict {
     if (LOG.isDebugEnabled()) {
       LOG.debug("{}: health round {}: {}", nodeId, round, summary(names, results));
     }
+    latest = new LatestRound(failing < 0, clock.instant(),
+        failing < 0 ? "" : names.get(failing) + ": " + results.get(failing).reason());
     HealthStatus changed = hysteresis.record(failing < 0);
     if (changed != null) {
       report(changed, failing, names, results);

@@ -65,6 +65,31 @@ class HealthMonitorTest {
   }
 
   @Test
+  void readiness_needsAHealthyVerdictAndAFreshPassingRound() throws Exception {
+    FakeCheck apiserver = fake("apiserver");
+    HealthMonitor monitor = manual(rounds(3, 2), apiserver);
+    assertEquals(Readiness.no("its health is not known yet"), monitor.readiness());
+    monitor.runRound();
+    monitor.runRound();
+    assertEquals(Readiness.yes(), monitor.readiness());
+
+    // Every API server fails at once: this node's verdict is still HEALTHY (fall 3), but its
+    // latest round failed, so the VIP must not move here.
+    apiserver.fail("HTTP 503");
+    monitor.runRound();
+    assertEquals(HealthStatus.HEALTHY, monitor.current().status());
+    assertEquals(Readiness.no("its latest checks failed (apiserver: HTTP 503)"), monitor.readiness());
+
+    apiserver.pass();
+    monitor.runRound();
+    assertEquals(Readiness.yes(), monitor.readiness());
+    // Rounds that stopped (a stalled process) vouch for nothing: 2 intervals + the cut-off at most.
+    clock.advance(Duration.ofMillis(4000 + 1200 + 1));
+    assertEquals(Readiness.no("its latest checks finished 5201 ms ago (more than 5200 ms)"),
+        monitor.readiness());
+  }
+
+  @Test
   void manualRounds_followTheHysteresis() throws Exception {
     FakeCheck apiserver = fake("apiserver");
     FakeCheck etcd = fake("etcd");
