@@ -6,6 +6,8 @@ import io.raftvip.announce.PacketAnnouncer;
 import io.raftvip.cluster.ClusterAdmin;
 import io.raftvip.cluster.ClusterObserver;
 import io.raftvip.cluster.EventStream;
+import io.raftvip.cluster.ForwardedChangeHandler;
+import io.raftvip.cluster.ForwardingAdmin;
 import io.raftvip.cluster.Observation;
 import io.raftvip.cluster.OwnershipHandOver;
 import io.raftvip.cluster.OwnershipStatus;
@@ -161,10 +163,13 @@ public final class Daemon {
     b.handOver = new OwnershipHandOver(b.nodeId, b.raft, b.loop, HAND_OVER_TIMEOUT);
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);
+    // Any node takes any change: the leader carries out what the others forward to it.
+    b.raft.serveForwardedChanges(new ForwardedChangeHandler(b.nodeId, backend));
     final var adminConfig = config.admin();
     final TlsFiles tls = adminConfig.tls() == null ? null
         : new TlsFiles(adminConfig.tls().cert(), adminConfig.tls().key(), adminConfig.tls().ca());
-    b.admin = AdminServer.start(backend, adminConfig.socket(),
+    b.admin = AdminServer.start(new ForwardingAdmin(b.nodeId, backend, b.raft, b.raft.changeForwarder(), reachable),
+        adminConfig.socket(),
         adminConfig.listen() == null ? null : adminConfig.listen().host(),
         adminConfig.listen() == null ? 0 : adminConfig.listen().port(), tls);
 
