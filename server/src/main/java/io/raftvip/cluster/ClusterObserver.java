@@ -1,6 +1,7 @@
 package io.raftvip.cluster;
 
 import io.raftvip.raft.LeadershipSnapshot;
+import io.raftvip.raft.MemberView;
 import io.raftvip.raft.RaftNode;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Quorum counts as lost once no majority was seen for longer than the maximum election timeout.
  * A follower counts the leader as owner while the leader's contact is fresher than the
  * maximum election timeout; the owner itself knows. The unowned time of a failover is measured
- * from the last moment the previous owner was seen alive.
+ * from the last moment the previous owner was seen alive. Each observation also carries how the
+ * configured peers differ from the members, and, on the leader, why it cannot bind the VIPs.
  */
 public final class ClusterObserver implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class ClusterObserver implements AutoCloseable {
   private final String nodeId;
   private final RaftNode raft;
   private final OwnershipStatus ownership;
+  private final DriftCheck drift;
   private final long staleMs;
   private final List<ObservationListener> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,10 +44,11 @@ public final class ClusterObserver implements AutoCloseable {
   private long lastQuorumMillis;
   private long lastOwnerSeenMillis;
 
-  public ClusterObserver(String nodeId, RaftNode raft, OwnershipStatus ownership, Duration stale) {
+  public ClusterObserver(String nodeId, RaftNode raft, OwnershipStatus ownership, DriftCheck drift, Duration stale) {
     this.nodeId = nodeId;
     this.raft = raft;
     this.ownership = ownership;
+    this.drift = drift;
     this.staleMs = stale.toMillis();
   }
 
@@ -121,8 +125,10 @@ public final class ClusterObserver implements AutoCloseable {
       lastOwner = owner;
       lastOwnerSeenMillis = owner.equals(nodeId) ? now : now - Math.max(0, contactAge);
     }
+    final List<MemberView> members = raft.members();
     final Observation next = new Observation(owner, ownerSince, snap.leaderId(), snap.term(),
-        snap.leader(), quorum, raft.members(), failover);
+        snap.leader(), quorum, members, failover, drift.check(members),
+        snap.leader() ? ownership.bindTrouble(now) : null);
     current = next;
     for (ObservationListener l : listeners) {
       l.observed(previous, next);

@@ -14,11 +14,13 @@ import java.util.List;
  * @param quorum a leader with a majority exists (leader: valid lease; follower: recent contact)
  * @param members the voting members
  * @param lastFailover the last change of owner, or null
+ * @param drift how this node's configured peers differ from {@code members}, or null
+ * @param bindTrouble why this node, the leader, cannot bind its VIPs, or null
  */
 public record Observation(String owner, long ownerSinceMillis, String leader, long term,
                           boolean selfLeader, boolean quorum, List<MemberView> members,
-                          FailoverRecord lastFailover) {
+                          FailoverRecord lastFailover, ConfigDrift drift, BindTrouble bindTrouble) {
 
   static final Observation INITIAL =
-      new Observation("", 0, "", 0, false, false, List.of(), null);
+      new Observation("", 0, "", 0, false, false, List.of(), null, null, null);
 }

@@ -5,12 +5,14 @@ import io.raftvip.admin.TlsFiles;
 import io.raftvip.announce.PacketAnnouncer;
 import io.raftvip.cluster.ClusterAdmin;
 import io.raftvip.cluster.ClusterObserver;
+import io.raftvip.cluster.DriftCheck;
 import io.raftvip.cluster.EventStream;
 import io.raftvip.cluster.ForwardedChangeHandler;
 import io.raftvip.cluster.ForwardingAdmin;
 import io.raftvip.cluster.Observation;
 import io.raftvip.cluster.OwnershipHandOver;
 import io.raftvip.cluster.OwnershipStatus;
+import io.raftvip.cluster.PeersFile;
 import io.raftvip.cluster.StatusAssembler;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.config.TimingConfig;
@@ -87,6 +89,7 @@ public final class Daemon {
     BackgroundRehearsal rehearsal;
     RaftHealthGuard raftHealth;
     volatile boolean stopping;
+    Path configFile;
     List<Vip> vips;
     long reachableMs;
   }
@@ -94,9 +97,13 @@ public final class Daemon {
   /**
    * Starts a node. Stale VIPs of ours are removed before Raft starts, so a VIP left by a
    * crashed process never outlives the restart.
+   *
+   * @param configFile the file {@code config} was read from: its peers are compared with the Raft
+   *                   membership while the node runs (config drift)
    */
-  public static Daemon start(RaftvipConfig config, String version) throws IOException {
+  public static Daemon start(RaftvipConfig config, Path configFile, String version) throws IOException {
     final Parts b = new Parts();
+    b.configFile = configFile;
     b.nodeId = config.node();
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
     b.notifier = SdNotifiers.fromEnvironment(System.getenv());
@@ -146,7 +153,8 @@ public final class Daemon {
     b.reachableMs = reachable.toMillis();
     final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis());
     final EventStream eventStream = new EventStream(b.nodeId, assembler);
-    b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
+    b.observer = new ClusterObserver(b.nodeId, b.raft, ownership,
+        new DriftCheck(new PeersFile(b.configFile, peers, ConfigPeers::read)), reachable);
     final MetricsBridge metricsBridge = new MetricsBridge(b.nodeId, metrics, b.vips, reachable);
     ownership.addListener(metricsBridge);
     ownership.addListener((from, to, term, reason) -> b.observer.poke());
@@ -154,7 +162,8 @@ public final class Daemon {
     b.observer.addListener(metricsBridge);
     b.observer.addListener(eventStream);
     b.observer.addListener((prev, cur) -> {
-      if (!cur.owner().equals(prev.owner()) || cur.term() != prev.term() || cur.quorum() != prev.quorum()) {
+      if (!cur.owner().equals(prev.owner()) || cur.term() != prev.term() || cur.quorum() != prev.quorum()
+          || !bindText(cur).equals(bindText(prev))) {
         b.notifier.status(statusLine(cur));
       }
     });
@@ -221,7 +230,12 @@ public final class Daemon {
 
   private static String statusLine(Observation o) {
     return (o.owner().isEmpty() ? "no owner" : "owner " + o.owner()) + ", term " + o.term()
-        + (o.quorum() ? "" : ", QUORUM LOST");
+        + (o.quorum() ? "" : ", QUORUM LOST") + (o.bindTrouble() == null ? "" : ": " + bindText(o));
+  }
+
+  /** @return why the leader cannot bind the VIP (cause and fix), or "" */
+  private static String bindText(Observation o) {
+    return o.bindTrouble() == null ? "" : o.bindTrouble().failure().message();
   }
 
   /** Blocks until {@link #stop()} completed. */

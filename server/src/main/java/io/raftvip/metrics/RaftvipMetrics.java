@@ -17,7 +17,8 @@ import java.time.Duration;
  * {@code raftvip_leader_changes_total}, {@code raftvip_failovers_total},
  * {@code raftvip_last_failover_seconds}, {@code raftvip_announcements_total{vip}},
  * {@code raftvip_lease_losses_total}, {@code raftvip_member_reachable{member}},
- * {@code raftvip_quorum}, {@code raftvip_build_info{version}} and the {@code jvm_*} set.
+ * {@code raftvip_quorum}, {@code raftvip_bind_failing}, {@code raftvip_bind_failures_total{reason}},
+ * {@code raftvip_build_info{version}} and the {@code jvm_*} set.
  */
 public final class RaftvipMetrics {
 
@@ -43,6 +44,10 @@ public final class RaftvipMetrics {
       "1 while the member answers Raft traffic, else 0", "member");
   private final Gauge quorum = gauge("raftvip_quorum",
       "1 while a majority of the group is reachable from this node, else 0");
+  private final Gauge bindFailing = gauge("raftvip_bind_failing",
+      "1 while this node, the leader, should hold the VIP but cannot bind it (see raftvipctl status), else 0");
+  private final Counter bindFailures = counter("raftvip_bind_failures_total",
+      "Failed attempts to bind the VIP, by errno name (EPERM: the daemon lacks CAP_NET_ADMIN)", "reason");
 
   /**
    * Registers every series and the JVM metrics.
@@ -61,6 +66,7 @@ public final class RaftvipMetrics {
     // Present from the first scrape, so a dashboard shows 0 rather than "no data".
     leader.set(0);
     quorum.set(0);
+    bindFailing.set(0);
   }
 
   /** Records whether this node currently holds {@code vip} (e.g. {@code "10.4.0.9"}). */
@@ -112,6 +118,20 @@ public final class RaftvipMetrics {
   /** Records whether this node sees a quorum. */
   public void setQuorum(boolean hasQuorum) {
     quorum.set(hasQuorum ? 1 : 0);
+  }
+
+  /** Records whether this node, the leader, is failing to bind the VIP. */
+  public void setBindFailing(boolean failing) {
+    bindFailing.set(failing ? 1 : 0);
+  }
+
+  /**
+   * Counts one failed attempt to bind the VIP.
+   *
+   * @param reason the errno's name, e.g. "EPERM"; "" becomes "other"
+   */
+  public void bindFailed(String reason) {
+    bindFailures.labelValues(reason.isEmpty() ? "other" : reason).inc();
   }
 
   /** The registry holding these series; for {@link MetricsServer} and tests. */
