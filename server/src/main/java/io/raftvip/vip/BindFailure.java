@@ -28,7 +28,7 @@ public record BindFailure(String vip, String interfaceName, String errnoName, St
     final String errno = e.errno() == 0 ? "" : Errno.name(e.errno());
     final String message;
     if (e instanceof InterfaceNotFoundException missing) {
-      message = what + missing.getMessage() + ": bring the interface back, or correct vips[].interface in the"
+      message = what + missing.getMessage() + "; bring the interface back, or correct vips[].interface in the"
           + " configuration and restart raftvip";
     } else if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
       message = what + Errno.describe(e.errno()) + ": " + CAPABILITY_FIX;
@@ -36,7 +36,7 @@ public record BindFailure(String vip, String interfaceName, String errnoName, St
       message = what + Errno.describe(e.errno()) + ": the interface is gone; bring it back, or correct"
           + " vips[].interface in the configuration and restart raftvip";
     } else {
-      message = what + e.getMessage() + ": the kernel refused the address; the leader retries every second"
+      message = what + e.getMessage() + "; the kernel refused the address, the leader retries every second"
           + " (see its log, and `ip address show dev " + vip.interfaceName() + "`)";
     }
     return new BindFailure(vip.address().getHostAddress(), vip.interfaceName(), errno, message);

@@ -45,7 +45,7 @@ class BindFailureTest {
   @Test
   void missingInterface_listsTheInterfacesThatExist_andTheFix() {
     final BindFailure f = BindFailure.of(vip, new InterfaceNotFoundException("end0", List.of("lo", "eth0")));
-    assertEquals("cannot bind 10.4.0.9 on end0: interface 'end0' not found; this host has: lo, eth0: bring the"
+    assertEquals("cannot bind 10.4.0.9 on end0: interface 'end0' not found; this host has: lo, eth0; bring the"
         + " interface back, or correct vips[].interface in the configuration and restart raftvip", f.message());
     assertEquals("ENODEV", f.errnoName());
   }
@@ -55,7 +55,7 @@ class BindFailureTest {
     final BindFailure f = BindFailure.of(vip(("fd00::9"), "end0"),
         Errno.failure("RTM_NEWADDR fd00:0:0:0:0:0:0:9/128 dev end0", Errno.EINVAL, "CAP_NET_ADMIN", "Invalid prefix"));
     assertEquals("cannot bind fd00:0:0:0:0:0:0:9 on end0: RTM_NEWADDR fd00:0:0:0:0:0:0:9/128 dev end0: EINVAL"
-        + " (Invalid argument) [kernel: Invalid prefix]: the kernel refused the address; the leader retries every"
+        + " (Invalid argument) [kernel: Invalid prefix]; the kernel refused the address, the leader retries every"
         + " second (see its log, and `ip address show dev end0`)", f.message());
     assertEquals("EINVAL", f.errnoName());
   }
