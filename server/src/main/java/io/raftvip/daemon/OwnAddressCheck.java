@@ -102,8 +102,9 @@ final class OwnAddressCheck {
       }
       out.append(Integer.toHexString(groups[i]));
     }
-    final String zone = v6.getScopedInterface() != null ? v6.getScopedInterface().getName()
-        : v6.getScopeId() != 0 ? Integer.toString(v6.getScopeId()) : "";
+    // Java scopes every address of an interface; only a link-local one needs its zone to mean anything.
+    final String zone = !v6.isLinkLocalAddress() ? "" : v6.getScopedInterface() != null
+        ? v6.getScopedInterface().getName() : v6.getScopeId() != 0 ? Integer.toString(v6.getScopeId()) : "";
     return out + (zone.isEmpty() ? "" : "%" + zone);
   }
 
