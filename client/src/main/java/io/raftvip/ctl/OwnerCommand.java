@@ -43,6 +43,10 @@ final class OwnerCommand implements Callable<Integer> {
     if (status.getQuorum() == QuorumState.QUORUM_LOST) {
       return " (quorum lost)";
     }
+    if (status.hasBindFailure()) { // only the leader knows, and says why with the fix
+      return " (leader " + status.getLeader() + " cannot bind it: " + status.getBindFailure().getErrno()
+          + "; see 'raftvipctl status')";
+    }
     return status.getLeader().isEmpty() ? " (no leader)" : " (leader " + status.getLeader() + " not ready yet)";
   }
 }

@@ -2,6 +2,8 @@ package io.raftvip.ctl;
 
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import io.raftvip.proto.v1.BindFailure;
+import io.raftvip.proto.v1.ConfigDrift;
 import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.EventType;
 import io.raftvip.proto.v1.Failover;
@@ -67,6 +69,28 @@ final class Fixtures {
         .addMembers(member("cargyll", "10.4.0.12:7420", Role.ROLE_UNSPECIFIED, 0, Reachability.REACHABILITY_UNKNOWN, -1))
         .addVips(VipState.newBuilder().setAddress("10.4.0.9").setInterface("end0").setBoundHere(false))
         .setLastFailover(Failover.newBuilder().setAt(at("2025-06-01T12:05:00Z")).setFrom("allyrion"))
+        .build();
+  }
+
+  /** What the leader reports while it cannot bind the VIP (started without CAP_NET_ADMIN). */
+  static Status bindFailing() {
+    return status().toBuilder().clearOwner().clearOwnerSince().clearOwnerReason().clearLastFailover()
+        .setVips(0, VipState.newBuilder().setAddress("10.4.0.9").setInterface("end0").setBoundHere(false))
+        .setBindFailure(BindFailure.newBuilder().setVip("10.4.0.9").setInterface("end0").setErrno("EPERM")
+            .setSince(at("2025-06-01T12:00:00.212Z")).setAttempts(61)
+            .setMessage("cannot bind 10.4.0.9 on end0: EPERM (Operation not permitted): the daemon lacks"
+                + " CAP_NET_ADMIN; run it as the shipped unit does (AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW)"
+                + " or as root"))
+        .build();
+  }
+
+  /** What a node reports whose configuration file still lists the members before cargyll was added. */
+  static Status drifted() {
+    return status().toBuilder()
+        .setConfigDrift(ConfigDrift.newBuilder().setConfigFile("/etc/raftvip/raftvip.yaml")
+            .addUnlistedMembers("cargyll (10.4.0.12:7420)")
+            .setMessage("peers in /etc/raftvip/raftvip.yaml lack cargyll (10.4.0.12:7420), a member; make them"
+                + " match `raftvipctl members` (a node started afresh from this file would seed the wrong members)"))
         .build();
   }
 

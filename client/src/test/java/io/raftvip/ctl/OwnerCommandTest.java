@@ -49,6 +49,15 @@ class OwnerCommandTest {
   }
 
   @Test
+  void owner_noneWhileTheLeaderCannotBind_saysSo() {
+    ctl.admin.status = Fixtures.bindFailing();
+    CtlHarness.Result result = ctl.run("owner");
+    assertEquals(3, result.exitCode());
+    assertEquals("raftvipctl: no owner: no node holds the VIP (leader allyrion cannot bind it: EPERM; see"
+        + " 'raftvipctl status')\n", result.err());
+  }
+
+  @Test
   void owner_json() {
     CtlHarness.Result result = ctl.run("owner", "-o", "json");
     assertEquals(0, result.exitCode(), result.err());

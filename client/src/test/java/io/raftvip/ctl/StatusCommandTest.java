@@ -74,6 +74,55 @@ class StatusCommandTest {
   }
 
   @Test
+  void status_leaderCannotBind_namesTheCauseAndTheFix() {
+    ctl.admin.status = Fixtures.bindFailing();
+    CtlHarness.Result result = ctl.run("status");
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("""
+        cluster:        goldentooth-cp
+        node:           allyrion (leader)
+        owner:          none (this node leads but cannot bind the VIP: see 'bind failing')
+        term:           7
+        leader:         allyrion
+        quorum:         ok
+        last failover:  none observed
+        bind failing:   since 2025-06-01T12:00:00.212Z (61 attempts): cannot bind 10.4.0.9 on end0: EPERM \
+        (Operation not permitted): the daemon lacks CAP_NET_ADMIN; run it as the shipped unit does \
+        (AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW) or as root
+
+        VIP       INTERFACE  BOUND HERE
+        10.4.0.9  end0       no
+
+        ID        ADDRESS         ROLE      HEALTH                           PRIORITY  REACHABILITY  LAST CONTACT
+        allyrion  10.4.0.10:7420  leader    healthy                          1         reachable     0 ms
+        bettley   10.4.0.11:7420  follower  unhealthy (apiserver: HTTP 503)  0         reachable     12 ms
+        cargyll   10.4.0.12:7420  follower  unknown                          0         unreachable   4500 ms
+        """, result.out());
+  }
+
+  @Test
+  void status_configDrift_isOneLineNamingTheDifference() {
+    ctl.admin.status = Fixtures.drifted();
+    CtlHarness.Result result = ctl.run("status");
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().contains("\nlast failover:  2025-06-01T12:00:00.212Z bettley -> allyrion (unowned for 212 ms)\n"
+        + "config drift:   peers in /etc/raftvip/raftvip.yaml lack cargyll (10.4.0.12:7420), a member; make them"
+        + " match `raftvipctl members` (a node started afresh from this file would seed the wrong members)\n\n"
+        + "VIP "), result.out());
+  }
+
+  @Test
+  void status_json_carriesBindFailureAndDrift() {
+    ctl.admin.status = Fixtures.bindFailing().toBuilder().setConfigDrift(Fixtures.drifted().getConfigDrift()).build();
+    String json = ctl.run("-o", "json", "status").out();
+    assertTrue(json.contains("\"bind_failure\": {"), json);
+    assertTrue(json.contains("\"errno\": \"EPERM\""), json);
+    assertTrue(json.contains("\"attempts\": \"61\""), json);
+    assertTrue(json.contains("\"config_drift\": {"), json);
+    assertTrue(json.contains("\"unlisted_members\": [\"cargyll (10.4.0.12:7420)\"]"), json);
+  }
+
+  @Test
   void status_json_usesProtoFieldNames() {
     CtlHarness.Result result = ctl.run("status", "-o", "json");
     assertEquals(0, result.exitCode(), result.err());

@@ -60,6 +60,26 @@ class TransferCommandTest {
   }
 
   @Test
+  void transfer_sentToANodeWithoutLeader_printsItsAccount_exits4() {
+    ctl.admin.failure = Status.UNAVAILABLE.withDescription("cannot transfer ownership: no leader: quorum lost?"
+        + " members reachable from here: cargyll (this node); not reachable: allyrion (10.4.0.10:7420 no answer)");
+    CtlHarness.Result result = ctl.run("transfer");
+    assertEquals(4, result.exitCode());
+    assertEquals("raftvipctl: cannot transfer ownership: no leader: quorum lost? members reachable from here:"
+        + " cargyll (this node); not reachable: allyrion (10.4.0.10:7420 no answer) (UNAVAILABLE)\n", result.err());
+  }
+
+  @Test
+  void transfer_leaderUnreachableFromTheFollower_isNotCalledNoLeader_exits4() {
+    ctl.admin.failure = Status.UNAVAILABLE.withDescription("cannot reach the leader allyrion at 10.4.0.10:7420 to"
+        + " transfer ownership: connection refused");
+    CtlHarness.Result result = ctl.run("transfer");
+    assertEquals(4, result.exitCode());
+    assertEquals("raftvipctl: cannot reach the leader allyrion at 10.4.0.10:7420 to transfer ownership: connection"
+        + " refused (UNAVAILABLE)\n", result.err());
+  }
+
+  @Test
   void transfer_unknownTarget_exits2() {
     ctl.admin.failure = Status.INVALID_ARGUMENT.withDescription("unknown member 'zed'");
     CtlHarness.Result result = ctl.run("transfer", "--to", "zed");

@@ -3,7 +3,7 @@ package io.raftvip.admin;
 import java.util.Objects;
 
 /** A refusal with a gRPC status code and a message for the operator. */
-public final class AdminException extends RuntimeException {
+public sealed class AdminException extends RuntimeException permits NotLeaderException {
 
   private static final long serialVersionUID = 1L;
 

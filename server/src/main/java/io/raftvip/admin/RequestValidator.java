@@ -7,10 +7,11 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * Checks request fields before they reach the backend. Each refusal is INVALID_ARGUMENT naming the
- * field, the value and the rule, so an operator can fix the command line without reading code.
+ * Checks request fields before they reach the backend (also those another member forwards to this
+ * one as the leader). Each refusal is INVALID_ARGUMENT naming the field, the value and the rule, so
+ * an operator can fix the command line without reading code.
  */
-final class RequestValidator {
+public final class RequestValidator {
 
   static final int MIN_PRIORITY = 0;
   static final int MAX_PRIORITY = 100;
@@ -33,21 +34,21 @@ final class RequestValidator {
   private RequestValidator() {}
 
   /** Checks a node id; {@code field} names it in the message ("id", "to"). */
-  static void checkId(String field, String value) {
+  public static void checkId(String field, String value) {
     if (!ID.matcher(value).matches()) {
       throw invalid(field, value, ID_RULE);
     }
   }
 
   /** Checks a Raft address HOST:PORT; IPv6 hosts must be bracketed. */
-  static void checkAddress(String field, String value) {
+  public static void checkAddress(String field, String value) {
     if (!isHostPort(value)) {
       throw invalid(field, value, ADDRESS_RULE);
     }
   }
 
   /** Checks a leadership priority. */
-  static void checkPriority(String field, int value) {
+  public static void checkPriority(String field, int value) {
     if (value < MIN_PRIORITY || value > MAX_PRIORITY) {
       throw invalid(field, Integer.toString(value),
           "must be " + MIN_PRIORITY + ".." + MAX_PRIORITY + " (0 = never preferred as leader)");

@@ -3,6 +3,7 @@ package io.raftvip.cluster;
 import io.grpc.Status.Code;
 import io.raftvip.admin.AdminBackend;
 import io.raftvip.admin.AdminException;
+import io.raftvip.admin.NotLeaderException;
 import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.Member;
 import io.raftvip.proto.v1.Status;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin API's view of this node: reads come from the latest observation; changes
  * (membership, transfer) are carried out only on the leader, which alone knows who is
- * reachable, and are refused elsewhere with the leader's name.
+ * reachable, and are refused elsewhere with the leader's name ({@link NotLeaderException}).
+ * {@link ForwardingAdmin} sends them to the leader before it comes to that.
  */
 public final class ClusterAdmin implements AdminBackend {
 
@@ -172,8 +174,7 @@ public final class ClusterAdmin implements AdminBackend {
       if (leader.isEmpty()) {
         throw new AdminException(Code.UNAVAILABLE, "cannot " + what + ": no leader yet (no quorum?)");
       }
-      throw new AdminException(Code.FAILED_PRECONDITION,
-          "cannot " + what + " here: not the leader; leader is " + leader);
+      throw new NotLeaderException(what, leader);
     }
   }
 

@@ -1,13 +1,13 @@
 package io.raftvip.cluster;
 
 import io.raftvip.raft.LeadershipSnapshot;
-import io.raftvip.raft.RaftNode;
 import io.raftvip.raft.MemberHealth;
 import io.raftvip.raft.MemberView;
+import io.raftvip.raft.RaftNode;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Quorum counts as lost once no majority was seen for longer than the maximum election timeout.
  * A follower counts the leader as owner while the leader's contact is fresher than the
  * maximum election timeout; the owner itself knows. The unowned time of a failover is measured
- * from the last moment the previous owner was seen alive.
+ * from the last moment the previous owner was seen alive. Each observation also carries how the
+ * configured peers differ from the members, and, on the leader, why it cannot bind the VIPs.
  */
 public final class ClusterObserver implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class ClusterObserver implements AutoCloseable {
   private final String nodeId;
   private final RaftNode raft;
   private final OwnershipStatus ownership;
+  private final DriftCheck drift;
   private final long staleMs;
   private final List<ObservationListener> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,10 +47,11 @@ public final class ClusterObserver implements AutoCloseable {
   private long lastQuorumMillis;
   private long lastOwnerSeenMillis;
 
-  public ClusterObserver(String nodeId, RaftNode raft, OwnershipStatus ownership, Duration stale) {
+  public ClusterObserver(String nodeId, RaftNode raft, OwnershipStatus ownership, DriftCheck drift, Duration stale) {
     this.nodeId = nodeId;
     this.raft = raft;
     this.ownership = ownership;
+    this.drift = drift;
     this.staleMs = stale.toMillis();
   }
 
@@ -130,7 +133,8 @@ public final class ClusterObserver implements AutoCloseable {
     members.forEach(m -> health.put(m.peer().id(), raft.clusterState().health(m.peer().id())));
     final Observation next = new Observation(owner, ownerSince, snap.leaderId(), snap.term(),
         snap.leader(), quorum, members, failover, Map.copyOf(health),
-        raft.clusterState().lastNote().orElse(null));
+        raft.clusterState().lastNote().orElse(null), drift.check(members),
+        snap.leader() ? ownership.bindTrouble(now) : null);
     current = next;
     for (ObservationListener l : listeners) {
       l.observed(previous, next);

@@ -5,6 +5,7 @@ import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.EventType;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -12,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns changes between observations into admin API events (owner, leader, members, quorum)
- * and hands them to subscribers. Also logs the cluster-level transitions once each.
+ * Turns changes between observations into admin API events (owner, leader, members, quorum, bind
+ * failures, config drift) and hands them to subscribers. Also logs the cluster-level transitions
+ * once each.
  */
 public final class EventStream implements ObservationListener {
 
@@ -68,6 +70,12 @@ public final class EventStream implements ObservationListener {
         emit(current, EventType.EVENT_QUORUM_LOST, "quorum lost: no node owns the VIP");
       }
     }
+    if (current.bindTrouble() != null && (previous.bindTrouble() == null
+        || !previous.bindTrouble().failure().message().equals(current.bindTrouble().failure().message()))) {
+      // The controller logs the failure itself (once, then a summary a minute).
+      emit(current, EventType.EVENT_BIND_FAILED, current.bindTrouble().failure().message());
+    }
+    drift(previous, current);
     final Set<String> before = ids(previous);
     final Set<String> after = ids(current);
     if (previous != Observation.INITIAL && !before.isEmpty()) {
@@ -81,6 +89,23 @@ public final class EventStream implements ObservationListener {
           emit(current, EventType.EVENT_MEMBER_LEFT, "member " + id + " left");
         }
       }
+    }
+  }
+
+  /** Logs and streams the drift when it appears, changes or goes away. */
+  private void drift(Observation previous, Observation current) {
+    final String before = previous.drift() == null ? null : previous.drift().message();
+    final String after = current.drift() == null ? null : current.drift().message();
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    if (after != null) {
+      LOG.warn("{}: config drift: {}", nodeId, after);
+      emit(current, EventType.EVENT_CONFIG_DRIFT, "config drift: " + after);
+    } else if (!current.members().isEmpty()) { // no members: nothing to compare with, nothing resolved
+      final String file = previous.drift().configFile();
+      LOG.info("{}: config drift resolved: the peers in {} match the members", nodeId, file);
+      emit(current, EventType.EVENT_CONFIG_DRIFT, "config drift resolved: the peers in " + file + " match the members");
     }
   }
 

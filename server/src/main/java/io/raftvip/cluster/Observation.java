@@ -19,13 +19,16 @@ import java.util.Map;
  * @param lastFailover the last change of owner, or null
  * @param health each member's replicated health
  * @param note the note on the last ownership move the leader decided on (or was asked for), or null
+ * @param drift how this node's configured peers differ from {@code members}, or null
+ * @param bindTrouble why this node, the leader, cannot bind its VIPs, or null
  */
 public record Observation(String owner, long ownerSinceMillis, String leader, long term,
                           boolean selfLeader, boolean quorum, List<MemberView> members,
-                          FailoverRecord lastFailover, Map<String, MemberHealth> health, OwnerNote note) {
+                          FailoverRecord lastFailover, Map<String, MemberHealth> health, OwnerNote note,
+                          ConfigDrift drift, BindTrouble bindTrouble) {
 
   static final Observation INITIAL =
-      new Observation("", 0, "", 0, false, false, List.of(), null, Map.of(), null);
+      new Observation("", 0, "", 0, false, false, List.of(), null, Map.of(), null, null, null);
 
   /** @return {@code member}'s replicated health, {@link MemberHealth#UNREPORTED} if none */
   public MemberHealth healthOf(String member) {

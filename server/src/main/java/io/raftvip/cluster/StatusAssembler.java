@@ -62,6 +62,12 @@ public final class StatusAssembler {
       b.addVips(VipState.newBuilder().setAddress(vip.address().getHostAddress())
           .setInterface(vip.interfaceName()).setBoundHere(ownedHere));
     }
+    if (o.drift() != null) {
+      b.setConfigDrift(drift(o.drift()));
+    }
+    if (o.bindTrouble() != null) {
+      b.setBindFailure(bindFailure(o.bindTrouble()));
+    }
     if (o.lastFailover() != null) {
       final FailoverRecord f = o.lastFailover();
       b.setLastFailover(Failover.newBuilder().setAt(timestamp(f.atMillis())).setFrom(f.from())
@@ -132,6 +138,18 @@ public final class StatusAssembler {
       b.setHealthReason(health.check() + ": " + health.reason());
     }
     return b.build();
+  }
+
+  private static io.raftvip.proto.v1.ConfigDrift drift(ConfigDrift d) {
+    return io.raftvip.proto.v1.ConfigDrift.newBuilder().setConfigFile(d.configFile())
+        .addAllUnlistedMembers(d.unlistedMembers()).addAllListedNonMembers(d.listedNonMembers())
+        .addAllDiffering(d.differing()).setMessage(d.message()).build();
+  }
+
+  private static io.raftvip.proto.v1.BindFailure bindFailure(BindTrouble t) {
+    return io.raftvip.proto.v1.BindFailure.newBuilder().setVip(t.failure().vip())
+        .setInterface(t.failure().interfaceName()).setErrno(t.failure().errnoName())
+        .setMessage(t.failure().message()).setSince(timestamp(t.sinceMillis())).setAttempts(t.attempts()).build();
   }
 
   private static Timestamp timestamp(long millis) {

@@ -5,12 +5,16 @@ import io.raftvip.admin.TlsFiles;
 import io.raftvip.announce.PacketAnnouncer;
 import io.raftvip.cluster.ClusterAdmin;
 import io.raftvip.cluster.ClusterObserver;
+import io.raftvip.cluster.DriftCheck;
 import io.raftvip.cluster.EventStream;
+import io.raftvip.cluster.ForwardedChangeHandler;
+import io.raftvip.cluster.ForwardingAdmin;
 import io.raftvip.cluster.HealthGate;
 import io.raftvip.cluster.HealthReporter;
 import io.raftvip.cluster.Observation;
 import io.raftvip.cluster.OwnershipHandOver;
 import io.raftvip.cluster.OwnershipStatus;
+import io.raftvip.cluster.PeersFile;
 import io.raftvip.cluster.StatusAssembler;
 import io.raftvip.config.HealthConfig;
 import io.raftvip.config.RaftvipConfig;
@@ -96,6 +100,7 @@ public final class Daemon {
     HealthMonitor monitor;
     RaftHealthGuard raftHealth;
     volatile boolean stopping;
+    Path configFile;
     List<Vip> vips;
     long reachableMs;
   }
@@ -103,9 +108,13 @@ public final class Daemon {
   /**
    * Starts a node. Stale VIPs of ours are removed before Raft starts, so a VIP left by a
    * crashed process never outlives the restart.
+   *
+   * @param configFile the file {@code config} was read from: its peers are compared with the Raft
+   *                   membership while the node runs (config drift)
    */
-  public static Daemon start(RaftvipConfig config, String version) throws IOException {
+  public static Daemon start(RaftvipConfig config, Path configFile, String version) throws IOException {
     final Parts b = new Parts();
+    b.configFile = configFile;
     b.nodeId = config.node();
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
     b.notifier = SdNotifiers.fromEnvironment(System.getenv());
@@ -157,7 +166,8 @@ public final class Daemon {
     final StatusAssembler assembler = new StatusAssembler(config.cluster(), b.nodeId, b.vips, reachable.toMillis(),
         health != null);
     final EventStream eventStream = new EventStream(b.nodeId, assembler);
-    b.observer = new ClusterObserver(b.nodeId, b.raft, ownership, reachable);
+    b.observer = new ClusterObserver(b.nodeId, b.raft, ownership,
+        new DriftCheck(new PeersFile(b.configFile, peers, ConfigPeers::read)), reachable);
     final MetricsBridge metricsBridge = new MetricsBridge(b.nodeId, metrics, b.vips, reachable);
     ownership.addListener(metricsBridge);
     ownership.addListener((from, to, term, reason) -> b.observer.poke());
@@ -165,7 +175,8 @@ public final class Daemon {
     b.observer.addListener(metricsBridge);
     b.observer.addListener(eventStream);
     b.observer.addListener((prev, cur) -> {
-      if (!cur.owner().equals(prev.owner()) || cur.term() != prev.term() || cur.quorum() != prev.quorum()) {
+      if (!cur.owner().equals(prev.owner()) || cur.term() != prev.term() || cur.quorum() != prev.quorum()
+          || !bindText(cur).equals(bindText(prev))) {
         b.notifier.status(statusLine(cur));
       }
     });
@@ -190,10 +201,13 @@ public final class Daemon {
     }
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);
+    // Any node takes any change: the leader carries out what the others forward to it.
+    b.raft.serveForwardedChanges(new ForwardedChangeHandler(b.nodeId, backend));
     final var adminConfig = config.admin();
     final TlsFiles tls = adminConfig.tls() == null ? null
         : new TlsFiles(adminConfig.tls().cert(), adminConfig.tls().key(), adminConfig.tls().ca());
-    b.admin = AdminServer.start(backend, adminConfig.socket(),
+    b.admin = AdminServer.start(new ForwardingAdmin(b.nodeId, backend, b.raft, b.raft.changeForwarder(), reachable),
+        adminConfig.socket(),
         adminConfig.listen() == null ? null : adminConfig.listen().host(),
         adminConfig.listen() == null ? 0 : adminConfig.listen().port(), tls);
 
@@ -247,7 +261,12 @@ public final class Daemon {
 
   private static String statusLine(Observation o) {
     return (o.owner().isEmpty() ? "no owner" : "owner " + o.owner()) + ", term " + o.term()
-        + (o.quorum() ? "" : ", QUORUM LOST");
+        + (o.quorum() ? "" : ", QUORUM LOST") + (o.bindTrouble() == null ? "" : ": " + bindText(o));
+  }
+
+  /** @return why the leader cannot bind the VIP (cause and fix), or "" */
+  private static String bindText(Observation o) {
+    return o.bindTrouble() == null ? "" : o.bindTrouble().failure().message();
   }
 
   /** Blocks until {@link #stop()} completed. */

@@ -5,6 +5,7 @@ import io.raftvip.cluster.ObservationListener;
 import io.raftvip.metrics.RaftvipMetrics;
 import io.raftvip.net.Vip;
 import io.raftvip.raft.MemberView;
+import io.raftvip.vip.BindFailure;
 import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipListener;
 import io.raftvip.vip.OwnershipState;
@@ -44,10 +45,16 @@ final class MetricsBridge implements OwnershipListener, ObservationListener {
   }
 
   @Override
+  public void bindFailed(BindFailure failure) {
+    metrics.bindFailed(failure.errnoName());
+  }
+
+  @Override
   public void observed(Observation previous, Observation current) {
     metrics.setTerm(current.term());
     metrics.setLeader(current.selfLeader());
     metrics.setQuorum(current.quorum());
+    metrics.setBindFailing(current.bindTrouble() != null);
     if (!current.leader().equals(previous.leader()) && !current.leader().isEmpty()) {
       metrics.leaderChanged();
     }

@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
         new EffectiveConfigPrinter().print(c).stripTrailing());
     final Daemon daemon;
     try {
-      daemon = Daemon.start(c, Version.current());
+      daemon = Daemon.start(c, config.file, Version.current());
     } catch (TimingMismatchException e) {
       // A configuration error like any other (exit 2, which the unit does not restart), found by
       // asking the other members rather than by reading the file.

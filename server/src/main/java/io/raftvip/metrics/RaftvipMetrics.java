@@ -19,7 +19,8 @@ import java.time.Duration;
  * {@code raftvip_lease_losses_total}, {@code raftvip_member_reachable{member}},
  * {@code raftvip_quorum}, {@code raftvip_member_health{member}} (1 healthy, 0 unhealthy, -1
  * unknown), {@code raftvip_health_transitions_total}, {@code raftvip_health_check_up{check}},
- * {@code raftvip_health_check_seconds{check}}, {@code raftvip_build_info{version}} and the
+ * {@code raftvip_health_check_seconds{check}}, {@code raftvip_bind_failing},
+ * {@code raftvip_bind_failures_total{reason}}, {@code raftvip_build_info{version}} and the
  * {@code jvm_*} set.
  */
 public final class RaftvipMetrics {
@@ -58,6 +59,10 @@ public final class RaftvipMetrics {
       .unit(Unit.SECONDS)
       .labelNames("check")
       .register(registry);
+  private final Gauge bindFailing = gauge("raftvip_bind_failing",
+      "1 while this node, the leader, should hold the VIP but cannot bind it (see raftvipctl status), else 0");
+  private final Counter bindFailures = counter("raftvip_bind_failures_total",
+      "Failed attempts to bind the VIP, by errno name (EPERM: the daemon lacks CAP_NET_ADMIN)", "reason");
 
   /**
    * Registers every series and the JVM metrics.
@@ -76,6 +81,7 @@ public final class RaftvipMetrics {
     // Present from the first scrape, so a dashboard shows 0 rather than "no data".
     leader.set(0);
     quorum.set(0);
+    bindFailing.set(0);
   }
 
   /** Records whether this node currently holds {@code vip} (e.g. {@code "10.4.0.9"}). */
@@ -149,6 +155,20 @@ public final class RaftvipMetrics {
   /** Records whether this node sees a quorum. */
   public void setQuorum(boolean hasQuorum) {
     quorum.set(hasQuorum ? 1 : 0);
+  }
+
+  /** Records whether this node, the leader, is failing to bind the VIP. */
+  public void setBindFailing(boolean failing) {
+    bindFailing.set(failing ? 1 : 0);
+  }
+
+  /**
+   * Counts one failed attempt to bind the VIP.
+   *
+   * @param reason the errno's name, e.g. "EPERM"; "" becomes "other"
+   */
+  public void bindFailed(String reason) {
+    bindFailures.labelValues(reason.isEmpty() ? "other" : reason).inc();
   }
 
   /** The registry holding these series; for {@link MetricsServer} and tests. */

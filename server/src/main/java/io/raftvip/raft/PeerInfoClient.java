@@ -2,15 +2,11 @@ package io.raftvip.raft;
 
 import io.raftvip.proto.peer.v1.DescribeRequest;
 import io.raftvip.proto.peer.v1.DescribeResponse;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.grpc.GrpcTlsConfig;
-import org.apache.ratis.grpc.GrpcUtil;
 import org.apache.ratis.thirdparty.io.grpc.CallOptions;
 import org.apache.ratis.thirdparty.io.grpc.ManagedChannel;
-import org.apache.ratis.thirdparty.io.grpc.netty.NegotiationType;
-import org.apache.ratis.thirdparty.io.grpc.netty.NettyChannelBuilder;
 import org.apache.ratis.thirdparty.io.grpc.stub.ClientCalls;
 
 /**
@@ -36,14 +32,7 @@ final class PeerInfoClient {
    * @throws RuntimeException when it does not answer within {@code timeout} or refuses
    */
   DescribeResponse describe(String address, Duration timeout) {
-    final InetSocketAddress target = io.raftvip.liveness.TcpPortProbe.parse(address);
-    final NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.getHostString(), target.getPort());
-    if (tls != null) {
-      builder.negotiationType(NegotiationType.TLS).sslContext(GrpcUtil.buildSslContextForClient(tls));
-    } else {
-      builder.negotiationType(NegotiationType.PLAINTEXT);
-    }
-    final ManagedChannel channel = builder.build();
+    final ManagedChannel channel = PeerChannels.open(address, tls, timeout);
     try {
       return ClientCalls.blockingUnaryCall(channel, PeerInfoService.DESCRIBE,
           CallOptions.DEFAULT.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS),

@@ -38,17 +38,16 @@ final class PeerInfoService {
     this.members = members;
   }
 
-  ServerServiceDefinition definition() {
-    return ServerServiceDefinition.builder(SERVICE)
-        .addMethod(DESCRIBE, ServerCalls.asyncUnaryCall((request, reply) -> {
-          if (!request.getTiming().isEmpty() && !request.getTiming().equals(timing)) {
-            LOG.warn("{}: {} asked about its timing and runs with different values ({}; this node: {})",
-                selfId, request.getNode(), request.getTiming(), timing);
-          }
-          reply.onNext(DescribeResponse.newBuilder().setNode(selfId).setTiming(timing)
-              .addAllMembers(members.get()).build());
-          reply.onCompleted();
-        }))
-        .build();
+  /** Adds Describe to the Peer service being built (one definition per service name). */
+  void addTo(ServerServiceDefinition.Builder service) {
+    service.addMethod(DESCRIBE, ServerCalls.asyncUnaryCall((request, reply) -> {
+      if (!request.getTiming().isEmpty() && !request.getTiming().equals(timing)) {
+        LOG.warn("{}: {} asked about its timing and runs with different values ({}; this node: {})",
+            selfId, request.getNode(), request.getTiming(), timing);
+      }
+      reply.onNext(DescribeResponse.newBuilder().setNode(selfId).setTiming(timing)
+          .addAllMembers(members.get()).build());
+      reply.onCompleted();
+    }));
   }
 }

@@ -37,6 +37,7 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.thirdparty.io.grpc.ServerServiceDefinition;
 import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
@@ -53,6 +54,12 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   /** How long a starting node waits for the other members to describe themselves. */
   private static final Duration SURVEY_TIMEOUT = Duration.ofSeconds(1);
   private static final int ADMIN_ATTEMPTS = 3;
+  /**
+   * How long a forwarded change may take at the leader: longer than the leader allows a membership
+   * change itself (20 s), so that its explanation arrives rather than a bare timeout, and shorter
+   * than the admin API's own deadline (30 s).
+   */
+  private static final Duration FORWARD_DEADLINE = Duration.ofSeconds(25);
 
   private final RaftPeerId selfId;
   private final RaftGroup group;
@@ -68,12 +75,15 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   private final ClusterState state;
   /** Priorities from this node's configuration: shown until the replicated state has one. */
   private final Map<String, Integer> configuredPriorities;
+  private final PeerChangeService peerChanges;
+  private final PeerChangeClient changeClient;
   private RaftClient adminClient;
   private List<RaftPeer> adminClientPeers = List.of();
 
   private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
                    long leaseMs, RaftProperties properties, Parameters parameters,
-                   DeadLeaderDetector detector, ClusterState state, Map<String, Integer> configuredPriorities) {
+                   DeadLeaderDetector detector, ClusterState state, Map<String, Integer> configuredPriorities,
+                   PeerChangeService peerChanges, PeerChangeClient changeClient) {
     this.selfId = selfId;
     this.group = group;
     this.server = server;
@@ -82,6 +92,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     this.detector = detector;
     this.state = state;
     this.configuredPriorities = configuredPriorities;
+    this.peerChanges = peerChanges;
+    this.changeClient = changeClient;
     this.leaseMs = leaseMs;
     this.lease = new LeaderLease(leaseMs);
     this.properties = properties;
@@ -143,9 +155,13 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       return d == null ? List.of()
           : d.getRaftConf().getCurrentPeers().stream().map(p -> p.getId().toString()).toList();
     });
+    final PeerChangeService peerChanges = new PeerChangeService(selfId);
+    final ServerServiceDefinition.Builder peerService = ServerServiceDefinition.builder(PeerInfoService.SERVICE);
+    peerInfo.addTo(peerService);
+    peerChanges.addTo(peerService);
+    final ServerServiceDefinition peer = peerService.build();
     GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) ->
-        types.contains(GrpcServices.Type.SERVER)
-            ? builder.intercept(gate).addService(peerInfo.definition()) : builder);
+        types.contains(GrpcServices.Type.SERVER) ? builder.intercept(gate).addService(peer) : builder);
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
     final ClusterState state = new ClusterState();
@@ -201,7 +217,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         timing.electionTimeoutMax().toMillis(),
         timing.deadLeaderDetection() ? timing.deadLeaderTimeout().toMillis() + " ms" : "off");
     return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params, detector, state,
-        Map.copyOf(configured));
+        Map.copyOf(configured), peerChanges, new PeerChangeClient(selfId, grpcTls, FORWARD_DEADLINE));
   }
 
   /**
@@ -350,6 +366,19 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       out.add(new MemberView(new PeerSpec(id, peer.getAddress(), priority(id)), peer.getId().equals(leaderId), age));
     }
     return out;
+  }
+
+  /**
+   * Serves the changes other members forward to this one as their leader (raftvip.peer.v1.Peer on
+   * the Raft port); until this is called they are refused as UNAVAILABLE.
+   */
+  public void serveForwardedChanges(ForwardedChanges changes) {
+    peerChanges.serve(changes);
+  }
+
+  /** @return the client that forwards changes to the leader over the Raft port, with the Raft TLS */
+  public ChangeForwarder changeForwarder() {
+    return changeClient;
   }
 
   /** @return true when a membership change (joint consensus) is in progress */

@@ -50,6 +50,7 @@ public final class OwnershipController {
   private final OwnershipListener listener;
   private final StallGrace grace;
   private final LeaseLapseLog lapses;
+  private final BindFailureLog bindFailures;
 
   private OwnershipState state = OwnershipState.FOLLOWER;
   private long term;
@@ -84,6 +85,7 @@ public final class OwnershipController {
     this.listener = listener;
     this.grace = grace;
     this.lapses = new LeaseLapseLog(nodeId);
+    this.bindFailures = new BindFailureLog(nodeId);
   }
 
   /** @return the current state */
@@ -241,16 +243,23 @@ public final class OwnershipController {
   }
 
   private void bind(long now) {
+    int bound = 0;
     try {
       for (Vip vip : vips) {
         addresses.add(vip, vipLifetime);
+        bound++;
       }
     } catch (NetworkException e) {
-      LOG.error("{}: cannot bind VIP: {}; retrying in 1s", nodeId, e.getMessage());
+      final BindFailure failure = BindFailure.of(vips.get(bound), e);
+      bindFailures.failed(now, term, failure);
+      listener.bindFailed(failure);
       nextNetworkRetry = now + RETRY_NANOS;
-      removeAll(); // never leave part of the VIPs bound
+      // Never leave part of the VIPs bound. Only those bound above can be: the failed one is not,
+      // and asking to remove it again would fail each second too (EPERM) and fill the log.
+      removeAll(vips.subList(0, bound));
       return;
     }
+    bindFailures.bound(now);
     nextLifetimeRefresh = now + lifetimeRefreshNanos;
     announcements.restart(now);
     moveTo(OwnershipState.OWNER, "leader, ready, lease valid");
@@ -297,8 +306,13 @@ public final class OwnershipController {
 
   /** @return true when every VIP is gone */
   private boolean removeAll() {
+    return removeAll(vips);
+  }
+
+  /** @return true when every one of {@code some} is gone */
+  private boolean removeAll(List<Vip> some) {
     boolean all = true;
-    for (Vip vip : vips) {
+    for (Vip vip : some) {
       try {
         addresses.remove(vip);
       } catch (NetworkException e) {

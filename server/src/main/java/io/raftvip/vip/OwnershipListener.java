@@ -14,4 +14,11 @@ public interface OwnershipListener {
   /** One announcement round for a VIP was sent. */
   default void announced(String vip) {
   }
+
+  /**
+   * An attempt to bind the VIPs failed (every second while this node should own them and cannot).
+   * The failures end with a transition to OWNER, or when the attempts stop (no longer leader).
+   */
+  default void bindFailed(BindFailure failure) {
+  }
 }

@@ -99,6 +99,84 @@ class CheckCommandTest {
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.yaml"), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** A config whose admin socket is in the test's directory, whose own Raft address is on loopback. */
+  private Path localConfig(String selfHost) throws Exception {
+    return Files.writeString(dir.resolve("local.yaml"), String.join("\n",
+        "cluster: demo",
+        "node: n1",
+        "peers:",
+        "  - { id: n1, address: " + selfHost + ":7420 }",
+        "  - { id: n2, address: 10.213.9.12:7420 }",
+        "  - { id: n3, address: 10.213.9.13:7420 }",
+        "vips:",
+        "  - { address: 10.213.9.100, interface: lo }",
+        "storage: " + dir.resolve("data"),
+        "admin: { socket: " + dir.resolve("admin.sock") + " }",
+        ""));
+  }
+
+  @Test
+  void withoutARunningDaemon_saysItCouldNotCompare_exit0() throws Exception {
+    assertEquals(0, run("check", "--config", localConfig("127.0.0.1").toString()));
+    final String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals("raftvip: note: could not compare the peers with the Raft membership: no daemon is running here"
+        + " (there is no admin socket " + dir.resolve("admin.sock") + ")\n", text);
+  }
+
+  @Test
+  void ownRaftAddressNotOnThisHost_warns_exitStatusUnchanged() throws Exception {
+    assertEquals(0, run("check", "--config", localConfig("10.213.9.11").toString()));
+    final String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("raftvip: warning: this node's Raft address 10.213.9.11:7420 (its peers entry, id n1)"
+        + " is not an address of this host, so the daemon could not listen on it; this host has "), text);
+    assertTrue(text.contains("127.0.0.1"), text);
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("cluster: demo"), "the effective config is printed");
+  }
+
+  @Test
+  void runningDaemonWithOtherMembers_warnsOfConfigDrift() throws Exception {
+    final Path config = localConfig("127.0.0.1");
+    final io.raftvip.proto.v1.Status status = io.raftvip.proto.v1.Status.newBuilder().setCluster("demo").setNode("n1")
+        .addMembers(io.raftvip.proto.v1.Member.newBuilder().setId("n1").setAddress("127.0.0.1:7420"))
+        .addMembers(io.raftvip.proto.v1.Member.newBuilder().setId("n2").setAddress("10.213.9.12:7420"))
+        .addMembers(io.raftvip.proto.v1.Member.newBuilder().setId("n4").setAddress("10.213.9.14:7420"))
+        .build();
+    try (io.raftvip.admin.AdminServer daemon = io.raftvip.admin.AdminServer.start(new StatusOnlyBackend(status),
+        dir.resolve("admin.sock"), null, 0, null)) {
+      assertEquals(0, run("check", "--config", config.toString()));
+    }
+    final String text = err.toString(StandardCharsets.UTF_8); // the test's own daemon logs here too
+    assertTrue(text.contains("\nraftvip: warning: config drift: peers in " + config + " lack n4 (10.213.9.14:7420),"
+        + " a member; list n3 (10.213.9.13:7420), not a member; make them match `raftvipctl members` (a node started"
+        + " afresh from this file would seed the wrong members)\n"), text);
+  }
+
+  /** A daemon's admin API that only answers status. */
+  private record StatusOnlyBackend(io.raftvip.proto.v1.Status status) implements io.raftvip.admin.AdminBackend {
+    @Override public java.util.List<io.raftvip.proto.v1.Member> members() {
+      return status.getMembersList();
+    }
+
+    @Override public java.util.concurrent.CompletableFuture<java.util.List<io.raftvip.proto.v1.Member>> addMember(
+        String id, String address, int priority) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public java.util.concurrent.CompletableFuture<java.util.List<io.raftvip.proto.v1.Member>> removeMember(
+        String id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public java.util.concurrent.CompletableFuture<io.raftvip.proto.v1.TransferOwnershipResponse> transfer(
+        String toOrEmpty) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public AutoCloseable subscribe(java.util.function.Consumer<io.raftvip.proto.v1.Event> listener) {
+      return () -> { };
+    }
+  }
+
   @Test
   void noCommand_isAUsageError() {
     assertEquals(2, new CommandLine(new Main())

@@ -2,12 +2,16 @@ package io.raftvip.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.raftvip.proto.v1.AddMemberRequest;
 import io.raftvip.proto.v1.Event;
 import io.raftvip.proto.v1.EventType;
 import io.raftvip.proto.v1.Member;
+import io.raftvip.proto.v1.QuorumState;
 import io.raftvip.proto.v1.Reachability;
 import io.raftvip.proto.v1.Role;
 import io.raftvip.proto.v1.Status;
@@ -38,8 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The admin API and the metrics of a real three-node cluster: what GetStatus says on every node
  * must match the address the kernel actually holds, TransferOwnership moves the VIP where it is
- * told without overlap, Watch reports a crash, and the Prometheus endpoint agrees. One lab for the
- * class; {@link #restore()} undoes what a test left (a node cut or killed).
+ * told without overlap (also when sent to a follower, which forwards it to the leader), a change
+ * sent to a node without a leader is UNAVAILABLE, Watch reports a crash, and the Prometheus endpoint
+ * agrees. One lab for the class; {@link #restore()} undoes what a test left (a node cut or killed).
  */
 @Tag("netns")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -155,6 +160,60 @@ class AdminClusterIT {
     report("transfer", owner + " -> " + target + " (now " + next + "), client gap " + gap + " ms");
     assertEquals(List.of(), lab.timeline.overlapsSince(t0), () -> "no overlap on a transfer" + lab.describe(t0));
     assertEquals(1, lab.timeline.holders().size(), () -> "one holder: " + lab.timeline.holders() + lab.describe(t0));
+  }
+
+  @Test
+  void transferSentToAFollower_isCarriedOutByTheLeader_releaseFirst_withoutOverlap() throws Exception {
+    final String owner = lab.awaitStableOwner();
+    final List<String> followers = lab.ids().stream().filter(id -> !id.equals(owner)).toList();
+    final String asked = followers.get(0);
+    final String target = followers.get(1); // neither the node asked nor the owner: the CLI needs to know nobody
+    final long t0 = System.nanoTime();
+    final TransferOwnershipResponse r = admin.blocking(asked, timing.failover())
+        .transferOwnership(TransferOwnershipRequest.newBuilder().setTo(target).build());
+    assertEquals(target, r.getOwner());
+    assertEquals(owner, r.getPreviousOwner(), "the leader answered, through " + asked);
+    lab.await(timing.failover(), () -> lab.timeline.boundSince(target, t0), target + " to bind the VIP");
+    lab.awaitLogLine(asked, "forwarding TransferOwnership to " + target + " to the leader " + owner, timing.failover());
+    lab.awaitLogLine(owner, "TransferOwnership to " + target + " forwarded by " + asked, timing.failover());
+    final long gap = lab.probe().outageMillis(t0, owner);
+    report("transfer via follower", asked + " forwarded to " + owner + ": " + owner + " -> " + target + ", client gap "
+        + gap + " ms");
+    assertEquals(List.of(), lab.timeline.overlapsSince(t0), () -> "no overlap on a forwarded transfer" + lab.describe(t0));
+    final long released = lab.timeline.since(t0).stream().filter(c -> c.node().equals(owner) && !c.added())
+        .findFirst().orElseThrow().nanos();
+    final long bound = lab.timeline.since(t0).stream().filter(c -> c.node().equals(target) && c.added())
+        .findFirst().orElseThrow().nanos();
+    assertTrue(released < bound, () -> owner + " released before " + target + " bound" + lab.describe(t0));
+  }
+
+  @Test
+  void changeSentToANodeWithoutALeader_isUnavailable_namingWhoAnswersFromThere() throws Exception {
+    final String owner = lab.awaitStableOwner();
+    final String cutOff = lab.ids().stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
+    final long t0 = System.nanoTime();
+    lab.cut(cutOff);
+    // Cut off, the node hears from no leader: after an election timeout it knows none (or only a silent one).
+    lab.await(timing.failover(), () -> {
+      final Status s = admin.statusOrNull(cutOff);
+      return s != null && s.getQuorum() == QuorumState.QUORUM_LOST;
+    }, cutOff + " to see no quorum", () -> String.valueOf(admin.statusOrNull(cutOff)));
+    final StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> admin.blocking(cutOff, timing.failover()).transferOwnership(TransferOwnershipRequest.getDefaultInstance()));
+    report("no leader", cutOff + " answered " + e.getStatus());
+    assertEquals(io.grpc.Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.toString());
+    final String text = e.getStatus().getDescription();
+    assertTrue(text.startsWith("cannot transfer ownership: no leader: quorum lost? members reachable from here: "
+        + cutOff + " (this node); not reachable: "), text);
+    for (String other : lab.ids()) {
+      assertTrue(other.equals(cutOff) || text.contains(other + " (" + ClusterLab.raftAddress(other) + " no answer)"),
+          () -> other + " in: " + text);
+    }
+    final StatusRuntimeException add = assertThrows(StatusRuntimeException.class,
+        () -> admin.blocking(cutOff, timing.failover()).addMember(AddMemberRequest.newBuilder().setId("n9")
+            .setAddress("10.213.7.19:7420").build()));
+    assertEquals(io.grpc.Status.Code.UNAVAILABLE, add.getStatus().getCode(), add.toString());
+    assertEquals(List.of(owner), lab.timeline.holders(), () -> "the majority keeps its owner" + lab.describe(t0));
   }
 
   @Test

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Membership changes through the admin API on a real cluster while a client keeps probing the
- * VIP: a fourth node joins, an old one leaves, the result survives a restart of every daemon;
- * removing below a safe majority is refused; removing the owner moves ownership first.
+ * VIP: a fourth node joins and an old one leaves, both sent to followers (which forward them to
+ * the leader), the nodes' status names how their files' peers drifted from the members, the result
+ * survives a restart of every daemon; removing below a safe majority is refused (the refusal comes
+ * back through the follower it was sent to); removing the owner moves ownership first.
  *
  * <p>Each test gets a fresh three-node lab: a membership change cannot be undone cheaply, and a
  * test that needs three members must not depend on the steps another test took.
@@ -92,6 +94,12 @@ class MembershipIT {
     return ids;
   }
 
+  /** @return node {@code id}'s config drift as its status says, "" when none (or no answer) */
+  private String driftOf(String id) {
+    final Status s = admin.statusOrNull(id);
+    return s == null || !s.hasConfigDrift() ? "" : s.getConfigDrift().getMessage();
+  }
+
   /** Waits until {@code id} answers GetStatus and returns that status. */
   private Status awaitStatus(String id, Duration timeout) {
     final Status[] s = new Status[1];
@@ -100,47 +108,62 @@ class MembershipIT {
   }
 
   @Test
-  void addFourthNode_removeAnOldOne_vipAnswersThroughout_andMembershipSurvivesRestart() throws Exception {
+  void addFourthNode_removeAnOldOne_sentToFollowers_vipAnswersThroughout_driftShown_andMembershipSurvivesRestart()
+      throws Exception {
     final String owner = lab.awaitStableOwner();
     assertEquals(owner, awaitStatus(owner, call).getLeader(), "the owner leads");
-    final String follower = members.stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
+    final List<String> followers = members.stream().filter(id -> !id.equals(owner)).toList();
+    final String follower = followers.get(0);
+    final String removed = followers.get(1);
 
     lab.addNode("n4", List.of("n1", "n2", "n3", "n4"));
     lab.start("n4");
     awaitStatus("n4", timing.settle());
     final AddMemberRequest add = AddMemberRequest.newBuilder().setId("n4").setAddress(ClusterLab.raftAddress("n4")).build();
-    final StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
-        () -> admin.blocking(follower, call).addMember(add));
-    assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, refused.getStatus().getCode(), refused.toString());
-    assertTrue(refused.getStatus().getDescription().contains("leader is " + owner), refused.toString());
-    report("membership", "follower " + follower + " refused: " + refused.getStatus().getDescription());
 
+    // Sent to a follower: it forwards the change to the leader, which carries it out.
     final long t0 = System.nanoTime();
-    final ListMembersResponse added = admin.blocking(owner, change).addMember(add);
+    final ListMembersResponse added = admin.blocking(follower, change).addMember(add);
     final long addedAt = System.nanoTime();
     assertEquals(Set.of("n1", "n2", "n3", "n4"), ids(added.getMembersList()));
+    assertTrue(added.getMembersList().stream().anyMatch(m -> m.getReachability() != Reachability.REACHABILITY_UNKNOWN),
+        () -> "the leader's answer (only it knows reachability): " + added.getMembersList());
     members.add("n4");
+    lab.awaitLogLine(follower, "forwarding AddMember n4 to the leader " + owner, call);
+    lab.awaitLogLine(owner, "AddMember n4 forwarded by " + follower, call);
+    report("membership", "follower " + follower + " took AddMember n4 and forwarded it to the leader " + owner);
     lab.await(timing.settle(), () -> {
       final Status s4 = admin.statusOrNull("n4");
       return s4 != null && s4.getMembersCount() == 4 && owner.equals(s4.getLeader());
     }, "n4 to follow " + owner + " with 4 members");
 
-    final String removed = List.of("n1", "n2", "n3").stream().filter(id -> !id.equals(owner)).findFirst().orElseThrow();
-    final ListMembersResponse after = admin.blocking(owner, change).removeMember(
+    // The old nodes' files list n1..n3: their status names the drift; n4's file lists all four.
+    lab.await(call, () -> driftOf(follower).contains("lack n4 (" + ClusterLab.raftAddress("n4") + "), a member"),
+        follower + "'s status to name the drift", () -> driftOf(follower));
+    report("membership", follower + " after the add: config drift: " + driftOf(follower));
+    assertTrue(driftOf(follower).startsWith("peers in " + lab.config(follower) + " lack n4"), driftOf(follower));
+    assertEquals("", driftOf("n4"), "n4's peers match the members");
+
+    // Sent to the newest member, a follower too.
+    final ListMembersResponse after = admin.blocking("n4", change).removeMember(
         RemoveMemberRequest.newBuilder().setId(removed).build());
     final long removedAt = System.nanoTime();
     members.remove(removed);
     assertEquals(members, ids(after.getMembersList()));
+    lab.awaitLogLine("n4", "forwarding RemoveMember " + removed + " to the leader " + owner, call);
     lab.stop(removed); // as an operator would once it has left (it may have exited by itself already)
     final long t1 = System.nanoTime();
     final long gap = lab.probe().maxGapMillis(t0, t1);
-    report("membership", "add n4 took " + (addedAt - t0) / 1_000_000 + " ms, remove " + removed + " "
-        + (removedAt - addedAt) / 1_000_000 + " ms; client max gap " + gap + " ms over "
+    report("membership", "add n4 via " + follower + " took " + (addedAt - t0) / 1_000_000 + " ms, remove " + removed
+        + " via n4 " + (removedAt - addedAt) / 1_000_000 + " ms; client max gap " + gap + " ms over "
         + (t1 - t0) / 1_000_000 + " ms (" + lab.probe().answersBetween(t0, t1) + " answers); owner " + owner);
     assertTrue(gap < 1000, () -> "the VIP answered throughout (max gap " + gap + " ms)" + lab.describe(t0));
     assertEquals(List.of(owner), lab.timeline.holders(),
         () -> "adding and removing followers leaves the owner alone" + lab.describe(t0));
     assertEquals(List.of(), lab.timeline.overlaps(null), () -> "no overlap" + lab.describe(t0));
+    lab.await(call, () -> driftOf("n4").contains("list " + removed + " (" + ClusterLab.raftAddress(removed)
+        + "), not a member"), "n4's status to name " + removed + " as listed but not a member", () -> driftOf("n4"));
+    report("membership", "n4 after the removal: config drift: " + driftOf("n4"));
 
     // SIGTERM all at once, start all: the membership must come back from the Raft storage,
     // not from the peers lists (n2, n3 still list n1..n3; n4 lists n1..n4).
@@ -184,10 +207,11 @@ class MembershipIT {
     lab.await(timing.failover(), () -> awaitStatus(owner, call).getMembersList().stream()
         .anyMatch(m -> m.getId().equals(down) && m.getReachability() == Reachability.REACHABILITY_UNREACHABLE),
         "the leader " + owner + " to see " + down + " unreachable");
-    // Without `other`, {owner, down} would remain: one reachable of two, short of a majority.
+    // Without `other`, {owner, down} would remain: one reachable of two, short of a majority. Sent to
+    // `other` itself: the leader's refusal comes back through the follower unchanged.
     final StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-        () -> admin.blocking(owner, call).removeMember(RemoveMemberRequest.newBuilder().setId(other).build()));
-    report("membership", "with " + down + " down, removing " + other + ": " + e.getStatus());
+        () -> admin.blocking(other, call).removeMember(RemoveMemberRequest.newBuilder().setId(other).build()));
+    report("membership", "with " + down + " down, removing " + other + " (sent to " + other + "): " + e.getStatus());
     assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), e.toString());
     assertTrue(e.getStatus().getDescription().contains("refusing to remove '" + other + "'"), e.toString());
     assertEquals(members, ids(admin.blocking(owner, call).listMembers(ListMembersRequest.getDefaultInstance())

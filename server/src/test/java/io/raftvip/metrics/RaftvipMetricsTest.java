@@ -59,6 +59,23 @@ class RaftvipMetricsTest {
   }
 
   @Test
+  void bindFailures_areAGaugeAndACounterByErrno_zeroFromTheStart() throws Exception {
+    try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, metrics)) {
+      assertHas(scrape(server.port()), "raftvip_bind_failing 0.0");
+      metrics.setBindFailing(true);
+      metrics.bindFailed("EPERM");
+      metrics.bindFailed("EPERM");
+      metrics.bindFailed("");
+      List<String> lines = scrape(server.port());
+      assertHas(lines, "raftvip_bind_failing 1.0");
+      assertHas(lines, "raftvip_bind_failures_total{reason=\"EPERM\"} 2.0");
+      assertHas(lines, "raftvip_bind_failures_total{reason=\"other\"} 1.0");
+      metrics.setBindFailing(false);
+      assertHas(scrape(server.port()), "raftvip_bind_failing 0.0");
+    }
+  }
+
+  @Test
   void forgetMember_removesItsSeries() throws Exception {
     metrics.setMemberReachable("bettley", true);
     metrics.forgetMember("bettley");

@@ -9,10 +9,11 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 /**
- * A bound Unix datagram socket standing in for systemd's notify socket in tests. Java 17 cannot
- * bind one, so this goes through libc like the code under test.
+ * A bound Unix datagram socket standing in for systemd's notify socket in tests (also those that
+ * start a real daemon with {@code NOTIFY_SOCKET} pointing here). Java 17 cannot bind one, so this
+ * goes through libc like the code under test.
  */
-final class UnixDatagramReceiver implements AutoCloseable {
+public final class UnixDatagramReceiver implements AutoCloseable {
 
   private static final UnixDatagramReceiverLibC LIBC =
       LibraryLoader.create(UnixDatagramReceiverLibC.class).load("c");
@@ -20,7 +21,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
   private final int fd;
 
   /** Binds {@code name} (a path or {@code @abstract}); recv gives up after {@code timeout}. */
-  UnixDatagramReceiver(String name, Duration timeout) throws IOException {
+  public UnixDatagramReceiver(String name, Duration timeout) throws IOException {
     fd = LIBC.socket(UnixDatagramLibC.AF_UNIX,
         UnixDatagramLibC.SOCK_DGRAM | UnixDatagramLibC.SOCK_CLOEXEC, 0);
     if (fd < 0) {
@@ -43,7 +44,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
   }
 
   /** The next datagram as text; fails with EAGAIN when nothing arrives within the timeout. */
-  String receive() throws IOException {
+  public String receive() throws IOException {
     byte[] buf = new byte[4096];
     long n = LIBC.recv(fd, buf, buf.length, 0);
     if (n < 0) {

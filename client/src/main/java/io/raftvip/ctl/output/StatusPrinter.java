@@ -1,5 +1,6 @@
 package io.raftvip.ctl.output;
 
+import io.raftvip.proto.v1.BindFailure;
 import io.raftvip.proto.v1.Failover;
 import io.raftvip.proto.v1.Status;
 import io.raftvip.proto.v1.VipState;
@@ -17,6 +18,8 @@ import java.util.List;
  * leader:         allyrion
  * quorum:         ok
  * last failover:  2025-01-02T03:04:05Z bettley -> allyrion (unowned for 212 ms)
+ * bind failing:   since 2025-01-02T03:04:05Z (61 attempts): cannot bind 10.4.0.9 on end0: ...
+ * config drift:   peers in /etc/raftvip/raftvip.yaml lack cargyll (10.4.0.12:7420), a member; ...
  *
  * VIP       INTERFACE  BOUND HERE
  * 10.4.0.9  end0       yes
@@ -24,7 +27,9 @@ import java.util.List;
  * ID ... (see {@link MembersPrinter})
  * </pre>
  *
- * A lost quorum and a missing owner are spelled out, because that is when an operator looks.
+ * A lost quorum and a missing owner are spelled out, because that is when an operator looks. The
+ * last two lines appear only when there is something to say: the leader cannot bind the VIP (the
+ * cause and the fix), or the node's configured peers differ from the members.
  */
 public final class StatusPrinter {
   private final MembersPrinter members = new MembersPrinter();
@@ -42,6 +47,12 @@ public final class StatusPrinter {
     field(text, "leader", s.getLeader().isEmpty() ? "unknown" : s.getLeader());
     field(text, "quorum", quorum(s));
     field(text, "last failover", s.hasLastFailover() ? failover(s.getLastFailover()) : "none observed");
+    if (s.hasBindFailure()) {
+      field(text, "bind failing", bindFailure(s.getBindFailure()));
+    }
+    if (s.hasConfigDrift()) {
+      field(text, "config drift", s.getConfigDrift().getMessage());
+    }
     text.append('\n').append(vips(s.getVipsList()));
     text.append('\n').append(members.render(s.getMembersList()));
     return text.toString();
@@ -52,6 +63,9 @@ public final class StatusPrinter {
   }
 
   private static String owner(Status s) {
+    if (s.getOwner().isEmpty() && s.hasBindFailure()) {
+      return "none (this node leads but cannot bind the VIP: see 'bind failing')";
+    }
     if (s.getOwner().isEmpty()) {
       return "none (no node holds the VIP)";
     }
@@ -71,6 +85,11 @@ public final class StatusPrinter {
     String to = f.getTo().isEmpty() ? "none" : f.getTo();
     String unowned = f.hasUnowned() ? " (unowned for " + TimeText.millis(f.getUnowned()) + ")" : "";
     return TimeText.instant(f.getAt()) + " " + from + " -> " + to + unowned;
+  }
+
+  private static String bindFailure(BindFailure f) {
+    String since = f.hasSince() ? "since " + TimeText.instant(f.getSince()) + " " : "";
+    return since + "(" + f.getAttempts() + (f.getAttempts() == 1 ? " attempt" : " attempts") + "): " + f.getMessage();
   }
 
   private static String vips(List<VipState> vips) {

@@ -19,6 +19,16 @@ class EventPrinterTest {
   }
 
   @Test
+  void bindFailedAndConfigDrift_printTheirNamesAndTheCause() {
+    Event bind = Event.newBuilder().setType(EventType.EVENT_BIND_FAILED)
+        .setMessage("cannot bind 10.4.0.9 on end0: EPERM (Operation not permitted): the daemon lacks CAP_NET_ADMIN").build();
+    assertEquals("-  BIND_FAILED      cannot bind 10.4.0.9 on end0: EPERM (Operation not permitted): the daemon lacks"
+        + " CAP_NET_ADMIN", printer.line(bind));
+    Event drift = Event.newBuilder().setType(EventType.EVENT_CONFIG_DRIFT).setMessage("config drift: ...").build();
+    assertEquals("-  CONFIG_DRIFT     config drift: ...", printer.line(drift));
+  }
+
+  @Test
   void unknownTypes_printReadably() {
     assertEquals("-  UNSPECIFIED", printer.line(Event.getDefaultInstance()));
     assertEquals("-  UNKNOWN", printer.line(Event.newBuilder().setTypeValue(99).build()));
