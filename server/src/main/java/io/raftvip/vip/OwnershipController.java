@@ -281,7 +281,7 @@ public final class OwnershipController {
     for (Vip vip : vips) {
       try {
         announcer.announce(vip);
-        listener.announced(vip.address().getHostAddress());
+        listener.announced(vip.addressText());
       } catch (NetworkException e) {
         LOG.warn("{}: cannot announce {}: {}", nodeId, vip, e.getMessage());
       }
