@@ -262,12 +262,14 @@ public final class OwnershipController {
 
   private void keepOwned(long now) {
     if (now - nextLifetimeRefresh >= 0) {
-      try {
-        for (Vip vip : vips) {
+      // Each VIP on its own: one that fails (its interface gone) must not let the others' kernel
+      // lifetimes run out too.
+      for (Vip vip : vips) {
+        try {
           addresses.add(vip, vipLifetime);
+        } catch (NetworkException e) {
+          LOG.warn("{}: cannot refresh VIP lifetime: {}", nodeId, e.getMessage());
         }
-      } catch (NetworkException e) {
-        LOG.warn("{}: cannot refresh VIP lifetime: {}", nodeId, e.getMessage());
       }
       nextLifetimeRefresh = now + lifetimeRefreshNanos;
     }
