@@ -33,7 +33,9 @@ import java.util.stream.Collectors;
  *
  * <p>Node {@code nK} has address {@code 10.213.7.(10+K)}. More nodes can join later
  * ({@link #addNode}), each on a bridge port of its own; extra YAML per node (e.g. a metrics
- * listener) comes from the constructor.
+ * listener) comes from the constructor. A {@link LabLayout} gives the nodes other VIPs (IPv6,
+ * dual-stack, a second interface on a second bridge); each VIP then has its own timeline and
+ * probe, and an owner is a node that holds every VIP and answers on each.
  *
  * <p>Daemons start as users start them ({@link DaemonProcess}). Every wait is bounded by a
  * deadline derived from the nodes' configured timing ({@link #timing()}) and, when it times out,
@@ -50,8 +52,11 @@ final class ClusterLab implements AutoCloseable {
   static final int PROBE_PORT = 7999;
   static final int RAFT_PORT = 7420;
 
-  final AddressTimeline timeline = new AddressTimeline();
+  /** The first VIP's timeline: the only one in a lab of the original layout. */
+  final AddressTimeline timeline;
   final Path dir;
+  private final LabLayout layout;
+  private final Map<String, AddressTimeline> timelines = new LinkedHashMap<>();
   private final List<String> ids = new ArrayList<>();
   private final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
   private final LabNetwork network;
@@ -87,7 +92,22 @@ final class ClusterLab implements AutoCloseable {
    */
   ClusterLab(FailureRecorder failures, int size, String timing, String prefix, Function<String, String> extraYaml,
              Function<String, String> adminExtra) throws Exception {
+    this(failures, size, timing, prefix, LabLayout.IPV4, extraYaml, adminExtra);
+  }
+
+  /** @param layout the VIPs of every node, and so the links the lab builds */
+  ClusterLab(FailureRecorder failures, int size, String timing, String prefix, LabLayout layout) throws Exception {
+    this(failures, size, timing, prefix, layout, id -> "", id -> "");
+  }
+
+  private ClusterLab(FailureRecorder failures, int size, String timing, String prefix, LabLayout layout,
+                     Function<String, String> extraYaml, Function<String, String> adminExtra) throws Exception {
     this.failures = failures;
+    this.layout = layout;
+    for (LabLayout.LabVip vip : layout.vips()) {
+      timelines.put(vip.address(), new AddressTimeline());
+    }
+    this.timeline = timelines.get(layout.primary().address());
     this.failuresBefore = failures.count();
     this.timing = timing;
     this.extraYaml = extraYaml;
@@ -96,7 +116,7 @@ final class ClusterLab implements AutoCloseable {
     for (int i = 1; i <= size; i++) {
       ids.add("n" + i);
     }
-    this.network = new LabNetwork(prefix, ids, timeline);
+    this.network = new LabNetwork(prefix, ids, layout, timelines);
     try {
       for (String id : ids) {
         writeConfig(id, ids);
@@ -111,6 +131,20 @@ final class ClusterLab implements AutoCloseable {
 
   List<String> ids() {
     return ids;
+  }
+
+  LabLayout layout() {
+    return layout;
+  }
+
+  /** @return the timeline of {@code vip}, one of the layout's VIP addresses */
+  AddressTimeline timeline(String vip) {
+    return timelines.get(vip);
+  }
+
+  /** @return every VIP's timeline, by address, in the layout's order */
+  Map<String, AddressTimeline> timelines() {
+    return timelines;
   }
 
   /** @return the deadlines of this lab's waits, derived from its nodes' configured timing */
@@ -157,13 +191,34 @@ final class ClusterLab implements AutoCloseable {
     return network.client();
   }
 
+  /** @return node {@code id}'s namespace, e.g. to read its interfaces */
+  Netns nodeNs(String id) {
+    return network.ns(id);
+  }
+
+  /**
+   * Attaches a bystander host on every link (deleted with the lab): a namespace that sends
+   * nothing unless the test makes it, e.g. to watch its neighbour cache.
+   *
+   * @param host its host part in every subnet, e.g. 60 (10.213.7.60, fd00:213:7::60)
+   */
+  Netns attachHost(String name, int host) {
+    return network.attach(name, host);
+  }
+
   /** @return the admin socket of node {@code id} (a file: reachable from any namespace) */
   Path adminSocket(String id) {
     return dir.resolve(id).resolve("admin.sock");
   }
 
+  /** @return the probe of the first VIP */
   ClientProbe probe() {
     return network.probe();
+  }
+
+  /** @return the probe of {@code vip}, one of the layout's VIP addresses */
+  ClientProbe probe(String vip) {
+    return network.probe(vip);
   }
 
   Path config(String id) {
@@ -197,7 +252,7 @@ final class ClusterLab implements AutoCloseable {
         "peers:",
         peers,
         "vips:",
-        "  - { address: " + VIP + ", interface: eth0 }",
+        layout.yaml(),
         "storage: " + nodeDir.resolve("data"),
         "admin: { socket: " + adminSocket(id) + adminExtra.apply(id) + " }",
         "timing: " + nodeTiming,
@@ -310,7 +365,8 @@ final class ClusterLab implements AutoCloseable {
 
   /**
    * Waits for exactly one holder other than {@code previous}, not counting {@code ignored}
-   * nodes, that answers the client.
+   * nodes, that answers the client; with several VIPs, the same single holder of every VIP,
+   * answering the client on each.
    */
   String awaitNewOwner(Duration timeout, String previous, List<String> ignored) {
     final long since = System.nanoTime();
@@ -322,8 +378,16 @@ final class ClusterLab implements AutoCloseable {
         return false;
       }
       owner[0] = holders.get(0);
-      return owner[0].equals(network.probe().lastAnswerSince(since));
-    }, "exactly one VIP holder" + (previous == null ? "" : " other than " + previous)
+      for (String vip : timelines.keySet()) {
+        final List<String> others = new ArrayList<>(timelines.get(vip).holders());
+        others.removeAll(ignored);
+        if (!others.equals(List.of(owner[0])) || !owner[0].equals(network.probe(vip).lastAnswerSince(since))) {
+          return false;
+        }
+      }
+      return true;
+    }, "exactly one VIP holder" + (timelines.size() > 1 ? " (the same of every VIP)" : "")
+        + (previous == null ? "" : " other than " + previous)
         + (ignored.isEmpty() ? "" : " (not counting " + ignored + ")") + " that answers the client");
     return owner[0];
   }
@@ -360,7 +424,8 @@ final class ClusterLab implements AutoCloseable {
   }
 
   private boolean movedAway(String owner, long sinceNanos) {
-    return timeline.since(sinceNanos).stream().anyMatch(c -> c.added() && !c.node().equals(owner));
+    return timelines.values().stream()
+        .anyMatch(t -> t.since(sinceNanos).stream().anyMatch(c -> c.added() && !c.node().equals(owner)));
   }
 
   /** Waits until the latest run of {@code id} has logged {@code text} (it may follow the event the test saw). */
