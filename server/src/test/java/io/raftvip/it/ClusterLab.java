@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A real raftvip cluster for integration tests: N daemons in separate JVMs, each in its own
@@ -60,9 +59,7 @@ final class ClusterLab implements AutoCloseable {
   private final List<String> ids = new ArrayList<>();
   private final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
   private final LabNetwork network;
-  private final String timing;
-  private final Function<String, String> extraYaml;
-  private final Function<String, String> adminExtra;
+  private final LabConfigs configs;
   private final FailureRecorder failures;
   private final int failuresBefore;
   private final ClusterDiagnostics diagnostics = new ClusterDiagnostics(this);
@@ -109,17 +106,15 @@ final class ClusterLab implements AutoCloseable {
     }
     this.timeline = timelines.get(layout.primary().address());
     this.failuresBefore = failures.count();
-    this.timing = timing;
-    this.extraYaml = extraYaml;
-    this.adminExtra = adminExtra;
     this.dir = Files.createTempDirectory("raftvip-it-");
+    this.configs = new LabConfigs(dir, layout, timing, extraYaml, adminExtra);
     for (int i = 1; i <= size; i++) {
       ids.add("n" + i);
     }
     this.network = new LabNetwork(prefix, ids, layout, timelines);
     try {
       for (String id : ids) {
-        writeConfig(id, ids);
+        configs.write(id, ids, null);
         daemons.put(id, new DaemonProcess(id, network.ns(id).name(), config(id), log(id)));
       }
       loadTiming();
@@ -171,7 +166,7 @@ final class ClusterLab implements AutoCloseable {
   void addNode(String id, List<String> peers) throws IOException {
     final Netns ns = network.add(id);
     ids.add(id);
-    writeConfig(id, peers);
+    configs.write(id, peers, null);
     daemons.put(id, new DaemonProcess(id, ns.name(), config(id), log(id)));
     loadTiming();
   }
@@ -208,7 +203,7 @@ final class ClusterLab implements AutoCloseable {
 
   /** @return the admin socket of node {@code id} (a file: reachable from any namespace) */
   Path adminSocket(String id) {
-    return dir.resolve(id).resolve("admin.sock");
+    return configs.adminSocket(id);
   }
 
   /** @return the probe of the first VIP */
@@ -222,11 +217,11 @@ final class ClusterLab implements AutoCloseable {
   }
 
   Path config(String id) {
-    return dir.resolve(id).resolve("raftvip.yaml");
+    return configs.config(id);
   }
 
   Path log(String id) {
-    return dir.resolve(id).resolve("daemon.log");
+    return configs.log(id);
   }
 
   /**
@@ -234,30 +229,7 @@ final class ClusterLab implements AutoCloseable {
    * lab's nodes); a test restores it with {@code rewriteTiming(id, null)}.
    */
   void rewriteTiming(String id, String otherTiming) throws IOException {
-    writeConfig(id, ids.subList(0, Math.min(ids.size(), 3)), otherTiming == null ? timing : otherTiming);
-  }
-
-  private void writeConfig(String id, List<String> peerIds) throws IOException {
-    writeConfig(id, peerIds, timing);
-  }
-
-  private void writeConfig(String id, List<String> peerIds, String nodeTiming) throws IOException {
-    final Path nodeDir = Files.createDirectories(dir.resolve(id));
-    final String peers = peerIds.stream()
-        .map(p -> "  - { id: " + p + ", address: " + raftAddress(p) + " }")
-        .collect(Collectors.joining("\n"));
-    Files.writeString(config(id), String.join("\n",
-        "cluster: itest",
-        "node: " + id,
-        "peers:",
-        peers,
-        "vips:",
-        layout.yaml(),
-        "storage: " + nodeDir.resolve("data"),
-        "admin: { socket: " + adminSocket(id) + adminExtra.apply(id) + " }",
-        "timing: " + nodeTiming,
-        extraYaml.apply(id),
-        ""));
+    configs.write(id, ids.subList(0, Math.min(ids.size(), 3)), otherTiming);
   }
 
   static InetAddress address(String literal) {
