@@ -54,7 +54,7 @@ final class LabConfigs {
   void write(String id, List<String> peerIds, String nodeTiming) throws IOException {
     final Path nodeDir = Files.createDirectories(dir.resolve(id));
     final String peers = peerIds.stream()
-        .map(p -> "  - { id: " + p + ", address: " + ClusterLab.raftAddress(p) + " }")
+        .map(p -> "  - { id: " + p + ", address: " + layout.raftAddress(p) + " }")
         .collect(Collectors.joining("\n"));
     Files.writeString(config(id), String.join("\n",
         "cluster: itest",

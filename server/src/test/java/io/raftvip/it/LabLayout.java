@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  *   link 1  eth1  10.213.8.0/24  fd00:213:8::/64   (only when a VIP is on eth1)
  * </pre>
  *
- * <p>Raft always runs over link 0's IPv4 addresses ({@link ClusterLab#raftAddress}).
+ * <p>Raft runs over link 0's IPv4 addresses ({@link ClusterLab#raftAddress}), or over its IPv6
+ * ones ({@code [fd00:213:7::(10+K)]:7420}) in an IPv6-only layout.
  */
 final class LabLayout {
 
@@ -39,8 +40,8 @@ final class LabLayout {
 
   /** The original lab: one IPv4 VIP on eth0. */
   static final LabLayout IPV4 = new LabLayout(List.of(new LabVip(ClusterLab.VIP, "eth0")));
-  /** One IPv6 VIP on eth0. */
-  static final LabLayout IPV6 = new LabLayout(List.of(new LabVip(VIP6, "eth0")));
+  /** One IPv6 VIP on eth0, and Raft over IPv6 too: a control plane without IPv4. */
+  static final LabLayout IPV6 = new LabLayout(List.of(new LabVip(VIP6, "eth0")), true);
   /** One IPv4 and one IPv6 VIP, both on eth0. */
   static final LabLayout DUAL_STACK =
       new LabLayout(List.of(new LabVip(ClusterLab.VIP, "eth0"), new LabVip(VIP6, "eth0")));
@@ -49,12 +50,27 @@ final class LabLayout {
       new LabLayout(List.of(new LabVip(ClusterLab.VIP, "eth0"), new LabVip(VIP_LINK1, "eth1")));
 
   private final List<LabVip> vips;
+  private final boolean raftOverIpv6;
 
   LabLayout(List<LabVip> vips) {
+    this(vips, false);
+  }
+
+  /** @param raftOverIpv6 whether the peers' Raft addresses are their IPv6 ones (the layout must have an IPv6 VIP) */
+  LabLayout(List<LabVip> vips, boolean raftOverIpv6) {
     if (vips.isEmpty()) {
       throw new IllegalArgumentException("a lab needs at least one VIP");
     }
     this.vips = List.copyOf(vips);
+    this.raftOverIpv6 = raftOverIpv6;
+    if (raftOverIpv6 && !ipv6()) {
+      throw new IllegalArgumentException("Raft over IPv6 needs IPv6 on the links: an IPv6 VIP");
+    }
+  }
+
+  /** @return node {@code id}'s Raft address HOST:PORT as its peers' config names it */
+  String raftAddress(String id) {
+    return raftOverIpv6 ? "'[" + nodeIp6(id, 0) + "]:" + ClusterLab.RAFT_PORT + "'" : ClusterLab.raftAddress(id);
   }
 
   List<LabVip> vips() {
@@ -105,6 +121,6 @@ final class LabLayout {
 
   @Override
   public String toString() {
-    return "VIPs " + vips;
+    return "VIPs " + vips + (raftOverIpv6 ? ", Raft over IPv6" : "");
   }
 }
