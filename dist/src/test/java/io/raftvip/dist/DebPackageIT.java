@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class DebPackageIT {
 
   private static final Path DEB = Path.of(System.getProperty("raftvip.deb", "target/raftvip.deb"));
-  private static final Path LIB = Path.of(System.getProperty("raftvip.deb.lib", "target/deb/lib"));
+  private static final Path LIB = Path.of(System.getProperty("raftvip.deb.lib", "target/lib"));
   private static final int EM_X86_64 = 62;
   private static final int EM_AARCH64 = 183;
 

@@ -59,7 +59,7 @@ public final class StatusAssembler {
     }
     final boolean ownedHere = nodeId.equals(o.owner());
     for (Vip vip : vips) {
-      b.addVips(VipState.newBuilder().setAddress(vip.address().getHostAddress())
+      b.addVips(VipState.newBuilder().setAddress(vip.addressText())
           .setInterface(vip.interfaceName()).setBoundHere(ownedHere));
     }
     if (o.drift() != null) {

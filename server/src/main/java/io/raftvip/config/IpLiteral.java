@@ -1,6 +1,6 @@
 package io.raftvip.config;
 
-import java.net.Inet4Address;
+import io.raftvip.net.AddressText;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -74,40 +74,7 @@ final class IpLiteral {
    * @return IPv4 dotted quad, or IPv6 in the RFC 5952 short form ({@code fd00::9})
    */
   static String format(InetAddress address) {
-    if (address instanceof Inet4Address) {
-      return address.getHostAddress();
-    }
-    byte[] b = address.getAddress();
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-    }
-    // RFC 5952: compress the first longest run of two or more zero groups.
-    int bestStart = -1;
-    int bestLen = 1;
-    for (int i = 0; i < 8; i++) {
-      int len = 0;
-      while (i + len < 8 && groups[i + len] == 0) {
-        len++;
-      }
-      if (len > bestLen) {
-        bestStart = i;
-        bestLen = len;
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        out.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-        out.append(':');
-      }
-      out.append(Integer.toHexString(groups[i]));
-    }
-    return out.toString();
+    return AddressText.format(address);
   }
 
   private static IllegalArgumentException bad(String text, String rule) {

@@ -18,16 +18,44 @@ import java.util.List;
  */
 public final class SystemInterfaceChecker implements InterfaceChecker {
 
-  private final Path procNetDev;
+  private static final Path IPV6_CONF = Path.of("/proc/sys/net/ipv6/conf");
 
-  /** Reads {@code /proc/net/dev}. */
+  private final Path procNetDev;
+  private final Path ipv6Conf;
+
+  /** Reads {@code /proc/net/dev} and {@code /proc/sys/net/ipv6/conf}. */
   public SystemInterfaceChecker() {
     this(Path.of("/proc/net/dev"));
   }
 
   /** @param procNetDev a file in {@code /proc/net/dev} format (tests pass a copy) */
   public SystemInterfaceChecker(Path procNetDev) {
+    this(procNetDev, IPV6_CONF);
+  }
+
+  /** @param ipv6Conf a directory laid out as {@code /proc/sys/net/ipv6/conf} (tests pass a copy) */
+  SystemInterfaceChecker(Path procNetDev, Path ipv6Conf) {
     this.procNetDev = procNetDev;
+    this.ipv6Conf = ipv6Conf;
+  }
+
+  /**
+   * {@inheritDoc} From {@code disable_ipv6} under {@code /proc/sys/net/ipv6/conf/NAME}; without
+   * that directory the kernel has no IPv6 at all ({@code ipv6.disable=1}).
+   */
+  @Override
+  public String ipv6Unavailable(String name) {
+    if (!Files.isDirectory(ipv6Conf)) {
+      return "IPv6 is disabled on this host (there is no " + ipv6Conf + "; booted with ipv6.disable=1?)";
+    }
+    try {
+      if (Files.readString(ipv6Conf.resolve(name).resolve("disable_ipv6")).strip().equals("1")) {
+        return "IPv6 is disabled on '" + name + "' (net.ipv6.conf." + name + ".disable_ipv6 = 1)";
+      }
+    } catch (IOException e) {
+      // Unreadable or absent: nothing known against it; binding will tell.
+    }
+    return null;
   }
 
   @Override

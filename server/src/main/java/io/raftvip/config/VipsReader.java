@@ -1,6 +1,7 @@
 package io.raftvip.config;
 
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class VipsReader {
       }
       InetAddress address = address(entry.child("address"), seen);
       String name = interfaceName(entry.child("interface"));
-      if (address != null && name != null) {
+      if (address != null && name != null && ipv6Bindable(address, name, entry.child("interface"))) {
         vips.add(new VipConfig(address, name));
       }
     }
@@ -107,6 +108,20 @@ final class VipsReader {
       return null;
     }
     return name;
+  }
+
+  /** @return false (reported) for an IPv6 VIP on an interface where IPv6 is disabled */
+  private boolean ipv6Bindable(InetAddress address, String name, ConfigNode key) {
+    if (!(address instanceof Inet6Address)) {
+      return true;
+    }
+    String why = interfaces.ipv6Unavailable(name);
+    if (why != null) {
+      key.problem(why + ", so the IPv6 VIP " + IpLiteral.format(address)
+          + " cannot be bound there; enable IPv6 on it or remove this VIP");
+      return false;
+    }
+    return true;
   }
 
   private void listInterfaces() {

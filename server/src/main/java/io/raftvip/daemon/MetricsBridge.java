@@ -27,13 +27,13 @@ final class MetricsBridge implements OwnershipListener, ObservationListener {
     this.metrics = metrics;
     this.vips = vips;
     this.reachableMs = reachable.toMillis();
-    vips.forEach(v -> metrics.setOwned(v.address().getHostAddress(), false));
+    vips.forEach(v -> metrics.setOwned(v.addressText(), false));
   }
 
   @Override
   public void transitioned(OwnershipState from, OwnershipState to, long term, String reason) {
     final boolean owned = to == OwnershipState.OWNER;
-    vips.forEach(v -> metrics.setOwned(v.address().getHostAddress(), owned));
+    vips.forEach(v -> metrics.setOwned(v.addressText(), owned));
     if (from == OwnershipState.OWNER && OwnershipController.LEASE_LOST.equals(reason)) {
       metrics.leaseLost();
     }

@@ -1,6 +1,7 @@
 package io.raftvip.daemon;
 
 import io.raftvip.net.AddressManager;
+import io.raftvip.net.AddressText;
 import io.raftvip.net.BoundAddress;
 import io.raftvip.net.NetworkException;
 import io.raftvip.net.Vip;
@@ -31,7 +32,7 @@ final class StaleVipCleaner {
     for (BoundAddress a : addresses.listOurs()) {
       try {
         addresses.remove(new Vip(a.address(), a.interfaceName()));
-        LOG.info("{}: removed stale VIP {}/{} dev {}", who, a.address().getHostAddress(),
+        LOG.info("{}: removed stale VIP {}/{} dev {}", who, AddressText.format(a.address()),
             a.prefixLength(), a.interfaceName());
         removed++;
       } catch (NetworkException e) {

@@ -29,9 +29,14 @@ public record Vip(InetAddress address, String interfaceName) {
     return isIpv4() ? 32 : 128;
   }
 
-  /** @return e.g. {@code 10.4.0.9/32 dev end0} — the form used in logs and errors */
+  /** @return the address as configured and as {@code ip addr} shows it, e.g. {@code 10.4.0.9} or {@code fd00::9} */
+  public String addressText() {
+    return AddressText.format(address);
+  }
+
+  /** @return e.g. {@code 10.4.0.9/32 dev end0} or {@code fd00::9/128 dev end0} — the form used in logs and errors */
   @Override
   public String toString() {
-    return address.getHostAddress() + "/" + prefixLength() + " dev " + interfaceName;
+    return addressText() + "/" + prefixLength() + " dev " + interfaceName;
   }
 }

@@ -268,12 +268,14 @@ public final class OwnershipController {
 
   private void keepOwned(long now) {
     if (now - nextLifetimeRefresh >= 0) {
-      try {
-        for (Vip vip : vips) {
+      // Each VIP on its own: one that fails (its interface gone) must not let the others' kernel
+      // lifetimes run out too.
+      for (Vip vip : vips) {
+        try {
           addresses.add(vip, vipLifetime);
+        } catch (NetworkException e) {
+          LOG.warn("{}: cannot refresh VIP lifetime: {}", nodeId, e.getMessage());
         }
-      } catch (NetworkException e) {
-        LOG.warn("{}: cannot refresh VIP lifetime: {}", nodeId, e.getMessage());
       }
       nextLifetimeRefresh = now + lifetimeRefreshNanos;
     }
@@ -287,7 +289,7 @@ public final class OwnershipController {
     for (Vip vip : vips) {
       try {
         announcer.announce(vip);
-        listener.announced(vip.address().getHostAddress());
+        listener.announced(vip.addressText());
       } catch (NetworkException e) {
         LOG.warn("{}: cannot announce {}: {}", nodeId, vip, e.getMessage());
       }

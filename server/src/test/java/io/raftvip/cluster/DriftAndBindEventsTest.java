@@ -35,13 +35,13 @@ class DriftAndBindEventsTest {
   private final List<Event> events = new ArrayList<>();
 
   DriftAndBindEventsTest() throws Exception {
-    assembler = new StatusAssembler("c", "n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")), 900);
+    assembler = new StatusAssembler("c", "n1", List.of(new Vip(InetAddress.getByName("10.4.0.9"), "end0")), 900, false);
     stream = new EventStream("n1", assembler);
     stream.subscribe(events::add);
   }
 
   private static Observation observation(ConfigDrift drift, BindTrouble trouble) {
-    return new Observation("", 0, "n1", 1, true, true, MEMBERS, null, drift, trouble);
+    return new Observation("", 0, "n1", 1, true, true, MEMBERS, null, java.util.Map.of(), null, drift, trouble);
   }
 
   private List<String> seen() {

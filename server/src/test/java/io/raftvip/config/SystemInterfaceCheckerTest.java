@@ -2,6 +2,7 @@ package io.raftvip.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -27,6 +28,26 @@ class SystemInterfaceCheckerTest {
         """);
     assertEquals(List.of("lo", "end0", "veth-rv1@if2"),
         new SystemInterfaceChecker(file).existingInterfaces());
+  }
+
+  @Test
+  void ipv6Unavailable_fromDisableIpv6_perInterface(@TempDir Path dir) throws Exception {
+    Path conf = dir.resolve("conf");
+    Files.createDirectories(conf.resolve("end0"));
+    Files.createDirectories(conf.resolve("end1"));
+    Files.writeString(conf.resolve("end0/disable_ipv6"), "1\n");
+    Files.writeString(conf.resolve("end1/disable_ipv6"), "0\n");
+    SystemInterfaceChecker checker = new SystemInterfaceChecker(dir.resolve("dev"), conf);
+    assertEquals("IPv6 is disabled on 'end0' (net.ipv6.conf.end0.disable_ipv6 = 1)", checker.ipv6Unavailable("end0"));
+    assertNull(checker.ipv6Unavailable("end1"));
+    assertNull(checker.ipv6Unavailable("wlan0"), "unknown here: nothing said against it");
+  }
+
+  @Test
+  void ipv6Unavailable_onAHostWithoutIpv6(@TempDir Path dir) {
+    Path conf = dir.resolve("absent");
+    assertEquals("IPv6 is disabled on this host (there is no " + conf + "; booted with ipv6.disable=1?)",
+        new SystemInterfaceChecker(dir.resolve("dev"), conf).ipv6Unavailable("end0"));
   }
 
   @Test

@@ -94,6 +94,23 @@ class VipsRulesTest {
   }
 
   @Test
+  void ipv6Vip_onAnInterfaceWithIpv6Disabled_isRefusedNamingTheSysctl() {
+    InterfaceChecker noIpv6OnEnd0 = new InterfaceChecker() {
+      @Override public List<String> existingInterfaces() {
+        return List.of("lo", "end0");
+      }
+      @Override public String ipv6Unavailable(String name) {
+        return name.equals("end0") ? "IPv6 is disabled on 'end0' (net.ipv6.conf.end0.disable_ipv6 = 1)" : null;
+      }
+    };
+    ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(noIpv6OnEnd0).parse(
+        config("vips:\n  - { address: 10.0.0.9, interface: end0 }\n  - { address: 'fd00:0:0::9', interface: end0 }"),
+        "t"));
+    assertEquals(List.of("vips[1].interface: IPv6 is disabled on 'end0' (net.ipv6.conf.end0.disable_ipv6 = 1),"
+        + " so the IPv6 VIP fd00::9 cannot be bound there; enable IPv6 on it or remove this VIP"), e.problems());
+  }
+
+  @Test
   void interfaces_areListedOnce_andOnlyWhenNeeded() throws ConfigException {
     AtomicInteger calls = new AtomicInteger();
     InterfaceChecker counting = () -> {

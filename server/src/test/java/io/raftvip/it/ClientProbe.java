@@ -96,6 +96,18 @@ final class ClientProbe implements AutoCloseable {
     return null;
   }
 
+  /** @return when {@code node} first answered at or after {@code sinceNanos} (nanoTime), or -1 */
+  long firstAnswerAfter(String node, long sinceNanos) {
+    synchronized (answers) {
+      for (Answer a : answers) {
+        if (a.nanos() >= sinceNanos && a.node().equals(node)) {
+          return a.nanos();
+        }
+      }
+    }
+    return -1;
+  }
+
   /**
    * @return the longest time without any answer between {@code fromNanos} and the first answer
    *         by a node other than {@code oldOwner} after it (ms), or -1 when none answered yet

@@ -53,12 +53,13 @@ final class ClusterDiagnostics {
     final StringBuilder b = new StringBuilder();
     b.append("\n===== cluster lab ").append(lab.dir).append(": times relative to ").append(reference)
         .append(", now ").append(relative(System.nanoTime(), sinceNanos)).append(" =====\n");
-    b.append("VIP ").append(ClusterLab.VIP).append(" holders per address watchers: ").append(lab.timeline.holders())
-        .append('\n');
-    timeline(b, sinceNanos, changes);
-    final ClientProbe.Answer last = lab.probe().lastAnswer();
-    b.append("client probe: ").append(last == null ? "no answer ever"
-        : "last answer from " + last.node() + " at " + relative(last.nanos(), sinceNanos)).append('\n');
+    lab.timelines().forEach((vip, timeline) -> {
+      b.append("VIP ").append(vip).append(" holders per address watchers: ").append(timeline.holders()).append('\n');
+      timeline(b, timeline, sinceNanos, changes);
+      final ClientProbe.Answer last = lab.probe(vip).lastAnswer();
+      b.append("client probe of ").append(vip).append(": ").append(last == null ? "no answer ever"
+          : "last answer from " + last.node() + " at " + relative(last.nanos(), sinceNanos)).append('\n');
+    });
     b.append("daemons:\n");
     for (String id : lab.ids()) {
       b.append("  ").append(id).append(": ").append(lab.daemon(id).state(sinceNanos)).append('\n');
@@ -75,8 +76,8 @@ final class ClusterDiagnostics {
   }
 
   /** Lists the latest VIP changes; an add to a node that already holds it is a lifetime renewal. */
-  private void timeline(StringBuilder b, long sinceNanos, int max) {
-    final List<AddressTimeline.Change> all = lab.timeline.changes();
+  private static void timeline(StringBuilder b, AddressTimeline timeline, long sinceNanos, int max) {
+    final List<AddressTimeline.Change> all = timeline.changes();
     final int first = Math.max(0, all.size() - max);
     b.append("VIP binds and releases (").append(first > 0 ? "last " + (all.size() - first) + " of " : "all ")
         .append(all.size()).append("):").append(all.isEmpty() ? " none" : "").append('\n');

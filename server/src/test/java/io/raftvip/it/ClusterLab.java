@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A real raftvip cluster for integration tests: N daemons in separate JVMs, each in its own
@@ -33,7 +32,9 @@ import java.util.stream.Collectors;
  *
  * <p>Node {@code nK} has address {@code 10.213.7.(10+K)}. More nodes can join later
  * ({@link #addNode}), each on a bridge port of its own; extra YAML per node (e.g. a metrics
- * listener) comes from the constructor.
+ * listener) comes from the constructor. A {@link LabLayout} gives the nodes other VIPs (IPv6,
+ * dual-stack, a second interface on a second bridge); each VIP then has its own timeline and
+ * probe, and an owner is a node that holds every VIP and answers on each.
  *
  * <p>Daemons start as users start them ({@link DaemonProcess}). Every wait is bounded by a
  * deadline derived from the nodes' configured timing ({@link #timing()}) and, when it times out,
@@ -50,14 +51,15 @@ final class ClusterLab implements AutoCloseable {
   static final int PROBE_PORT = 7999;
   static final int RAFT_PORT = 7420;
 
-  final AddressTimeline timeline = new AddressTimeline();
+  /** The first VIP's timeline: the only one in a lab of the original layout. */
+  final AddressTimeline timeline;
   final Path dir;
+  private final LabLayout layout;
+  private final Map<String, AddressTimeline> timelines = new LinkedHashMap<>();
   private final List<String> ids = new ArrayList<>();
   private final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
   private final LabNetwork network;
-  private final String timing;
-  private final Function<String, String> extraYaml;
-  private final Function<String, String> adminExtra;
+  private final LabConfigs configs;
   private final FailureRecorder failures;
   private final int failuresBefore;
   private final ClusterDiagnostics diagnostics = new ClusterDiagnostics(this);
@@ -87,19 +89,32 @@ final class ClusterLab implements AutoCloseable {
    */
   ClusterLab(FailureRecorder failures, int size, String timing, String prefix, Function<String, String> extraYaml,
              Function<String, String> adminExtra) throws Exception {
+    this(failures, size, timing, prefix, LabLayout.IPV4, extraYaml, adminExtra);
+  }
+
+  /** @param layout the VIPs of every node, and so the links the lab builds */
+  ClusterLab(FailureRecorder failures, int size, String timing, String prefix, LabLayout layout) throws Exception {
+    this(failures, size, timing, prefix, layout, id -> "", id -> "");
+  }
+
+  private ClusterLab(FailureRecorder failures, int size, String timing, String prefix, LabLayout layout,
+                     Function<String, String> extraYaml, Function<String, String> adminExtra) throws Exception {
     this.failures = failures;
+    this.layout = layout;
+    for (LabLayout.LabVip vip : layout.vips()) {
+      timelines.put(vip.address(), new AddressTimeline());
+    }
+    this.timeline = timelines.get(layout.primary().address());
     this.failuresBefore = failures.count();
-    this.timing = timing;
-    this.extraYaml = extraYaml;
-    this.adminExtra = adminExtra;
     this.dir = Files.createTempDirectory("raftvip-it-");
+    this.configs = new LabConfigs(dir, layout, timing, extraYaml, adminExtra);
     for (int i = 1; i <= size; i++) {
       ids.add("n" + i);
     }
-    this.network = new LabNetwork(prefix, ids, timeline);
+    this.network = new LabNetwork(prefix, ids, layout, timelines);
     try {
       for (String id : ids) {
-        writeConfig(id, ids);
+        configs.write(id, ids, null);
         daemons.put(id, new DaemonProcess(id, network.ns(id).name(), config(id), log(id)));
       }
       loadTiming();
@@ -111,6 +126,20 @@ final class ClusterLab implements AutoCloseable {
 
   List<String> ids() {
     return ids;
+  }
+
+  LabLayout layout() {
+    return layout;
+  }
+
+  /** @return the timeline of {@code vip}, one of the layout's VIP addresses */
+  AddressTimeline timeline(String vip) {
+    return timelines.get(vip);
+  }
+
+  /** @return every VIP's timeline, by address, in the layout's order */
+  Map<String, AddressTimeline> timelines() {
+    return timelines;
   }
 
   /** @return the deadlines of this lab's waits, derived from its nodes' configured timing */
@@ -137,7 +166,7 @@ final class ClusterLab implements AutoCloseable {
   void addNode(String id, List<String> peers) throws IOException {
     final Netns ns = network.add(id);
     ids.add(id);
-    writeConfig(id, peers);
+    configs.write(id, peers, null);
     daemons.put(id, new DaemonProcess(id, ns.name(), config(id), log(id)));
     loadTiming();
   }
@@ -157,21 +186,42 @@ final class ClusterLab implements AutoCloseable {
     return network.client();
   }
 
-  /** @return the admin socket of node {@code id} (a file: reachable from any namespace) */
-  Path adminSocket(String id) {
-    return dir.resolve(id).resolve("admin.sock");
+  /** @return node {@code id}'s namespace, e.g. to read its interfaces */
+  Netns nodeNs(String id) {
+    return network.ns(id);
   }
 
+  /**
+   * Attaches a bystander host on every link (deleted with the lab): a namespace that sends
+   * nothing unless the test makes it, e.g. to watch its neighbour cache.
+   *
+   * @param host its host part in every subnet, e.g. 60 (10.213.7.60, fd00:213:7::60)
+   */
+  Netns attachHost(String name, int host) {
+    return network.attach(name, host);
+  }
+
+  /** @return the admin socket of node {@code id} (a file: reachable from any namespace) */
+  Path adminSocket(String id) {
+    return configs.adminSocket(id);
+  }
+
+  /** @return the probe of the first VIP */
   ClientProbe probe() {
     return network.probe();
   }
 
+  /** @return the probe of {@code vip}, one of the layout's VIP addresses */
+  ClientProbe probe(String vip) {
+    return network.probe(vip);
+  }
+
   Path config(String id) {
-    return dir.resolve(id).resolve("raftvip.yaml");
+    return configs.config(id);
   }
 
   Path log(String id) {
-    return dir.resolve(id).resolve("daemon.log");
+    return configs.log(id);
   }
 
   /**
@@ -179,30 +229,7 @@ final class ClusterLab implements AutoCloseable {
    * lab's nodes); a test restores it with {@code rewriteTiming(id, null)}.
    */
   void rewriteTiming(String id, String otherTiming) throws IOException {
-    writeConfig(id, ids.subList(0, Math.min(ids.size(), 3)), otherTiming == null ? timing : otherTiming);
-  }
-
-  private void writeConfig(String id, List<String> peerIds) throws IOException {
-    writeConfig(id, peerIds, timing);
-  }
-
-  private void writeConfig(String id, List<String> peerIds, String nodeTiming) throws IOException {
-    final Path nodeDir = Files.createDirectories(dir.resolve(id));
-    final String peers = peerIds.stream()
-        .map(p -> "  - { id: " + p + ", address: " + raftAddress(p) + " }")
-        .collect(Collectors.joining("\n"));
-    Files.writeString(config(id), String.join("\n",
-        "cluster: itest",
-        "node: " + id,
-        "peers:",
-        peers,
-        "vips:",
-        "  - { address: " + VIP + ", interface: eth0 }",
-        "storage: " + nodeDir.resolve("data"),
-        "admin: { socket: " + adminSocket(id) + adminExtra.apply(id) + " }",
-        "timing: " + nodeTiming,
-        extraYaml.apply(id),
-        ""));
+    configs.write(id, ids.subList(0, Math.min(ids.size(), 3)), otherTiming);
   }
 
   static InetAddress address(String literal) {
@@ -315,7 +342,8 @@ final class ClusterLab implements AutoCloseable {
 
   /**
    * Waits for exactly one holder other than {@code previous}, not counting {@code ignored}
-   * nodes, that answers the client.
+   * nodes, that answers the client; with several VIPs, the same single holder of every VIP,
+   * answering the client on each.
    */
   String awaitNewOwner(Duration timeout, String previous, List<String> ignored) {
     final long since = System.nanoTime();
@@ -327,8 +355,16 @@ final class ClusterLab implements AutoCloseable {
         return false;
       }
       owner[0] = holders.get(0);
-      return owner[0].equals(network.probe().lastAnswerSince(since));
-    }, "exactly one VIP holder" + (previous == null ? "" : " other than " + previous)
+      for (String vip : timelines.keySet()) {
+        final List<String> others = new ArrayList<>(timelines.get(vip).holders());
+        others.removeAll(ignored);
+        if (!others.equals(List.of(owner[0])) || !owner[0].equals(network.probe(vip).lastAnswerSince(since))) {
+          return false;
+        }
+      }
+      return true;
+    }, "exactly one VIP holder" + (timelines.size() > 1 ? " (the same of every VIP)" : "")
+        + (previous == null ? "" : " other than " + previous)
         + (ignored.isEmpty() ? "" : " (not counting " + ignored + ")") + " that answers the client");
     return owner[0];
   }
@@ -365,7 +401,8 @@ final class ClusterLab implements AutoCloseable {
   }
 
   private boolean movedAway(String owner, long sinceNanos) {
-    return timeline.since(sinceNanos).stream().anyMatch(c -> c.added() && !c.node().equals(owner));
+    return timelines.values().stream()
+        .anyMatch(t -> t.since(sinceNanos).stream().anyMatch(c -> c.added() && !c.node().equals(owner)));
   }
 
   /** Waits until the latest run of {@code id} has logged {@code text} (it may follow the event the test saw). */

@@ -20,31 +20,43 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The network of a {@link ClusterLab}: a namespace per node, a switch namespace whose bridge joins
- * them, a client namespace probing the VIP, and per node an address watcher (feeding the
- * {@link AddressTimeline}) and a UDP responder that answers the probe with the node's id. Cutting
- * a node detaches its bridge port.
+ * The network of a {@link ClusterLab}: a namespace per node, a switch namespace whose bridges
+ * (one per link of the {@link LabLayout}) join them, a client namespace probing every VIP, and per
+ * node an address watcher (feeding each VIP's {@link AddressTimeline}) and a UDP responder that
+ * answers the probe with the node's id. Cutting a node detaches all its bridge ports.
  */
 final class LabNetwork implements AutoCloseable {
 
+  private static final int CLIENT_HOST = 50;
+
   private final String prefix;
-  private final AddressTimeline timeline;
+  private final LabLayout layout;
+  private final Map<String, AddressTimeline> timelines;
   private final Map<String, Netns> nodes = new LinkedHashMap<>();
-  private final Map<String, String> ports = new LinkedHashMap<>();
+  private final Map<String, List<String>> ports = new LinkedHashMap<>();
   private final Set<String> cut = new LinkedHashSet<>();
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final Map<String, ClientProbe> probes = new LinkedHashMap<>();
   private final NativeLibC libc = NativeLibC.load();
   private final Netns sw;
   private Netns client;
-  private ClientProbe probe;
+
+  /** The original lab network: one link, the IPv4 VIP {@link ClusterLab#VIP}, its changes into {@code timeline}. */
+  LabNetwork(String prefix, List<String> ids, AddressTimeline timeline) throws IOException {
+    this(prefix, ids, LabLayout.IPV4, Map.of(ClusterLab.VIP, timeline));
+  }
 
   /**
-   * Builds the switch, the nodes {@code ids} and the client, all connected, and starts probing;
-   * deletes what it made if that fails halfway.
+   * Builds the switch, the nodes {@code ids} and the client, all connected on every link of
+   * {@code layout}, and starts probing every VIP; deletes what it made if that fails halfway.
+   *
+   * @param timelines per VIP address of the layout, the timeline its changes go to
    */
-  LabNetwork(String prefix, List<String> ids, AddressTimeline timeline) throws IOException {
+  LabNetwork(String prefix, List<String> ids, LabLayout layout, Map<String, AddressTimeline> timelines)
+      throws IOException {
     this.prefix = prefix;
-    this.timeline = timeline;
+    this.layout = layout;
+    this.timelines = Map.copyOf(timelines);
     this.sw = Netns.create(prefix + "sw-");
     closeables.add(sw);
     try {
@@ -58,37 +70,83 @@ final class LabNetwork implements AutoCloseable {
       this.client = Netns.create(prefix + "cl-");
       closeables.add(client);
       bridged.add(client);
-      sw.bridge("sw0", "eth0", bridged);
+      for (int link = 0; link < layout.links(); link++) {
+        sw.bridge("sw" + link, "eth" + link, bridged);
+      }
       for (int i = 0; i < ids.size(); i++) {
-        ports.put(ids.get(i), "sw0p" + i); // as Netns.bridge names them
-        nodes.get(ids.get(i)).exec("ip", "addr", "add", ClusterLab.ip(ids.get(i)) + "/24", "dev", "eth0");
+        final List<String> nodePorts = new ArrayList<>();
+        for (int link = 0; link < layout.links(); link++) {
+          nodePorts.add("sw" + link + "p" + i); // as Netns.bridge names them
+        }
+        ports.put(ids.get(i), nodePorts);
+        address(nodes.get(ids.get(i)), LabLayout.hostPart(ids.get(i)));
         watch(ids.get(i));
         respond(ids.get(i));
       }
-      client.exec("ip", "addr", "add", "10.213.7.50/24", "dev", "eth0");
-      final DatagramChannel probeChannel = client.runIn(() -> DatagramChannel.open().bind(new InetSocketAddress(0)));
-      this.probe = new ClientProbe(probeChannel,
-          new InetSocketAddress(InetAddress.getByName(ClusterLab.VIP), ClusterLab.PROBE_PORT), 5);
+      address(client, CLIENT_HOST);
+      for (LabLayout.LabVip vip : layout.vips()) {
+        final DatagramChannel channel = client.runIn(() -> DatagramChannel.open().bind(new InetSocketAddress(0)));
+        probes.put(vip.address(), new ClientProbe(channel,
+            new InetSocketAddress(InetAddress.getByName(vip.address()), ClusterLab.PROBE_PORT), 5));
+      }
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  /** Adds node {@code id}'s namespace on a new bridge port, with its address, watcher and responder. */
+  /**
+   * Gives {@code ns} its addresses on every link. IPv6 ones skip duplicate address detection:
+   * the lab's addresses are unique, and a tentative address would only delay the first probes.
+   */
+  private void address(Netns ns, int host) {
+    for (int link = 0; link < layout.links(); link++) {
+      for (String a : layout.hostAddresses(host, link)) {
+        if (a.indexOf(':') >= 0) {
+          ns.exec("ip", "addr", "add", a, "dev", "eth" + link, "nodad");
+        } else {
+          ns.exec("ip", "addr", "add", a, "dev", "eth" + link);
+        }
+      }
+    }
+  }
+
+  /** Adds node {@code id}'s namespace on new bridge ports, with its addresses, watcher and responder. */
   Netns add(String id) {
     final Netns ns = Netns.create(prefix + id + "-");
     closeables.add(ns);
-    final String port = "sw0x" + id;
-    sw.exec("ip", "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns.name());
-    sw.exec("ip", "link", "set", port, "master", "sw0", "up");
-    ns.exec("ip", "link", "set", "eth0", "up");
-    ns.exec("ip", "addr", "add", ClusterLab.ip(id) + "/24", "dev", "eth0");
     nodes.put(id, ns);
-    ports.put(id, port);
+    ports.put(id, plugIn(ns, id));
+    address(ns, LabLayout.hostPart(id));
     watch(id);
     respond(id);
     return ns;
+  }
+
+  /**
+   * Attaches one more host (a bystander that sends nothing by itself) on every link, with host
+   * part {@code host} in each subnet (not 11-19 or 50: those are the nodes' and the client's).
+   * It is deleted with the lab.
+   */
+  Netns attach(String name, int host) {
+    final Netns ns = Netns.create(prefix + name + "-");
+    closeables.add(ns);
+    plugIn(ns, name);
+    address(ns, host);
+    return ns;
+  }
+
+  /** @return the new switch ports, one per link, whose other ends are {@code eth<k>} in {@code ns} */
+  private List<String> plugIn(Netns ns, String name) {
+    final List<String> added = new ArrayList<>();
+    for (int link = 0; link < layout.links(); link++) {
+      final String port = "sw" + link + "x" + name;
+      sw.exec("ip", "link", "add", port, "type", "veth", "peer", "name", "eth" + link, "netns", ns.name());
+      sw.exec("ip", "link", "set", port, "master", "sw" + link, "up");
+      ns.exec("ip", "link", "set", "eth" + link, "up");
+      added.add(port);
+    }
+    return added;
   }
 
   Netns ns(String id) {
@@ -99,18 +157,29 @@ final class LabNetwork implements AutoCloseable {
     return client;
   }
 
+  /** @return the probe of the layout's first VIP */
   ClientProbe probe() {
-    return probe;
+    return probes.get(layout.primary().address());
   }
 
-  /** Detaches the node's port from the bridge: it keeps running, cut off from everyone. */
+  /** @return the probe of {@code vip} */
+  ClientProbe probe(String vip) {
+    return probes.get(vip);
+  }
+
+  /** Detaches the node's ports from the bridges: it keeps running, cut off from everyone on every link. */
   void cut(String id) {
-    sw.exec("ip", "link", "set", ports.get(id), "nomaster");
+    for (String port : ports.get(id)) {
+      sw.exec("ip", "link", "set", port, "nomaster");
+    }
     cut.add(id);
   }
 
   void reconnect(String id) {
-    sw.exec("ip", "link", "set", ports.get(id), "master", "sw0");
+    final List<String> nodePorts = ports.get(id);
+    for (int link = 0; link < nodePorts.size(); link++) {
+      sw.exec("ip", "link", "set", nodePorts.get(link), "master", "sw" + link);
+    }
     cut.remove(id);
   }
 
@@ -119,15 +188,17 @@ final class LabNetwork implements AutoCloseable {
     return List.copyOf(cut);
   }
 
-  /** Records every add/remove of the VIP on this node, from a netlink socket in its namespace. */
+  /** Records every add/remove of every VIP on this node, from one netlink socket in its namespace. */
   private void watch(String id) {
-    final InetAddress vip = ClusterLab.address(ClusterLab.VIP);
+    final Map<InetAddress, AddressTimeline> byAddress = new LinkedHashMap<>();
+    timelines.forEach((vip, timeline) -> byAddress.put(ClusterLab.address(vip), timeline));
     final AddressManager.Subscription sub = nodes.get(id).runIn(() -> {
       final NetlinkAddressManager m = new NetlinkAddressManager(libc);
       closeables.add(m);
       return m.subscribe(new AddressListener() {
         @Override public void onEvent(AddressEvent e) {
-          if (e.address().address().equals(vip)) {
+          final AddressTimeline timeline = byAddress.get(e.address().address());
+          if (timeline != null) {
             timeline.record(id, e.kind() == AddressEvent.Kind.ADDED, e.monotonicNanos());
           }
         }
@@ -136,7 +207,10 @@ final class LabNetwork implements AutoCloseable {
     closeables.add(sub::close);
   }
 
-  /** Answers every UDP probe with this node's id, from inside its namespace. */
+  /**
+   * Answers every UDP probe with this node's id, from inside its namespace. The socket is
+   * dual-stack, so it answers probes to IPv4 and IPv6 VIPs alike.
+   */
   private void respond(String id) {
     final DatagramChannel channel = nodes.get(id).runIn(
         () -> DatagramChannel.open().bind(new InetSocketAddress(ClusterLab.PROBE_PORT)));
@@ -160,15 +234,15 @@ final class LabNetwork implements AutoCloseable {
     t.start();
   }
 
-  /** Stops the probe, watchers and responders and deletes the namespaces; reports, never throws. */
+  /** Stops the probes, watchers and responders and deletes the namespaces; reports, never throws. */
   @Override
   public void close() {
-    try {
-      if (probe != null) {
+    for (ClientProbe probe : probes.values()) {
+      try {
         probe.close();
+      } catch (Exception e) {
+        System.err.println("cluster lab: closing a probe failed: " + e);
       }
-    } catch (Exception e) {
-      System.err.println("cluster lab: closing the probe failed: " + e);
     }
     for (int i = closeables.size() - 1; i >= 0; i--) {
       try {

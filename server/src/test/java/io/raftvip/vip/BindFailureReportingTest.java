@@ -74,7 +74,7 @@ class BindFailureReportingTest {
       @Override public void announce(Vip v) { }
       @Override public void close() { }
     };
-    final LeadershipSnapshot leader = new LeadershipSnapshot(true, true, 50, 2, "n1", "");
+    final LeadershipSnapshot leader = new LeadershipSnapshot(true, true, 50, 2, "n1");
     return new OwnershipController("n1", vips, () -> leader, kernel, quiet,
         new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)), Duration.ofSeconds(3),
         StallGrace.forTiming(Duration.ofMillis(100), Duration.ofMillis(160), Duration.ofMillis(80),

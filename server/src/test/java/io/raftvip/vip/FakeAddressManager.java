@@ -18,12 +18,17 @@ final class FakeAddressManager implements AddressManager {
   final List<String> calls = new ArrayList<>();
   boolean failAdds;
   boolean failRemoves;
+  /** Adds of VIPs on these interfaces fail (as for an interface that vanished), the others work. */
+  final Set<String> failAddsOn = new LinkedHashSet<>();
 
   @Override
   public void add(Vip vip, Duration validLifetime) {
     calls.add("add " + vip.address().getHostAddress() + " lifetime=" + validLifetime.toMillis());
     if (failAdds) {
       throw new NetworkException("RTM_NEWADDR " + vip + ": EPERM (fake)", 1);
+    }
+    if (failAddsOn.contains(vip.interfaceName())) {
+      throw new NetworkException("RTM_NEWADDR " + vip + ": ENODEV (fake)", 19);
     }
     bound.add(vip);
   }

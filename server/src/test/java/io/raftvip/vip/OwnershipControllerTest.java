@@ -276,6 +276,38 @@ class OwnershipControllerTest {
     assertEquals(2, kernel.calls.stream().filter(c -> c.startsWith("add")).count());
   }
 
+  private OwnershipController twoVips() throws Exception {
+    return new OwnershipController("n1", List.of(new Vip(InetAddress.getByName("10.4.1.9"), "eth1"),
+        new Vip(InetAddress.getByName("10.4.0.9"), "end0")), () -> snapshot, kernel, announcer,
+        new AnnouncementSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
+        Duration.ofSeconds(3), GRACE, () -> now, (from, to, term, reason) -> transitions.add(from + "->" + to));
+  }
+
+  @Test
+  void twoVips_oneFailingToBind_leavesNeitherBound() throws Exception {
+    controller = twoVips();
+    kernel.failAddsOn.add("end0");
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    assertTrue(kernel.bound.isEmpty(), "all or none: " + kernel.calls);
+    assertFalse(controller.state() == OwnershipState.OWNER);
+  }
+
+  @Test
+  void twoVips_aFailedRefreshOfOne_stillRefreshesTheOther() throws Exception {
+    controller = twoVips();
+    snapshot = leader(true, 50);
+    controller.evaluate();
+    assertEquals(OwnershipState.OWNER, controller.state());
+    kernel.failAddsOn.add("eth1"); // the first VIP's interface went away
+    kernel.calls.clear();
+    advanceMs(1001);
+    controller.evaluate();
+    // Unrefreshed, the other VIP's kernel lifetime would end too, and the group would fall apart
+    // for as long as eth1 is gone.
+    assertEquals(List.of("add 10.4.1.9 lifetime=3000", "add 10.4.0.9 lifetime=3000"), kernel.calls);
+  }
+
   @Test
   void holdBack_releasesAndPreventsRebinding_untilLifted() {
     snapshot = leader(true, 50);
