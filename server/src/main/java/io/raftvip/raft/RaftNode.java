@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import io.raftvip.health.Readiness;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
@@ -75,15 +77,14 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   private final ClusterState state;
   /** Priorities from this node's configuration: shown until the replicated state has one. */
   private final Map<String, Integer> configuredPriorities;
-  private final PeerChangeService peerChanges;
-  private final PeerChangeClient changeClient;
+  private final PeerCalls peerCalls;
   private RaftClient adminClient;
   private List<RaftPeer> adminClientPeers = List.of();
 
   private RaftNode(RaftPeerId selfId, RaftGroup group, RaftServer server, FollowerAckTracker tracker,
                    long leaseMs, RaftProperties properties, Parameters parameters,
                    DeadLeaderDetector detector, ClusterState state, Map<String, Integer> configuredPriorities,
-                   PeerChangeService peerChanges, PeerChangeClient changeClient) {
+                   PeerCalls peerCalls) {
     this.selfId = selfId;
     this.group = group;
     this.server = server;
@@ -92,8 +93,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     this.detector = detector;
     this.state = state;
     this.configuredPriorities = configuredPriorities;
-    this.peerChanges = peerChanges;
-    this.changeClient = changeClient;
+    this.peerCalls = peerCalls;
     this.leaseMs = leaseMs;
     this.lease = new LeaderLease(leaseMs);
     this.properties = properties;
@@ -155,10 +155,13 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       return d == null ? List.of()
           : d.getRaftConf().getCurrentPeers().stream().map(p -> p.getId().toString()).toList();
     });
-    final PeerChangeService peerChanges = new PeerChangeService(selfId);
+    final PeerCalls peerCalls = new PeerCalls(new PeerChangeService(selfId),
+        new PeerChangeClient(selfId, grpcTls, FORWARD_DEADLINE), new PeerReadinessService(selfId),
+        new PeerReadinessClient(selfId, grpcTls));
     final ServerServiceDefinition.Builder peerService = ServerServiceDefinition.builder(PeerInfoService.SERVICE);
     peerInfo.addTo(peerService);
-    peerChanges.addTo(peerService);
+    peerCalls.changes().addTo(peerService);
+    peerCalls.readiness().addTo(peerService);
     final ServerServiceDefinition peer = peerService.build();
     GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) ->
         types.contains(GrpcServices.Type.SERVER) ? builder.intercept(gate).addService(peer) : builder);
@@ -217,7 +220,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
         timing.electionTimeoutMax().toMillis(),
         timing.deadLeaderDetection() ? timing.deadLeaderTimeout().toMillis() + " ms" : "off");
     return new RaftNode(self, group, server, tracker, timing.lease().toMillis(), props, params, detector, state,
-        Map.copyOf(configured), peerChanges, new PeerChangeClient(selfId, grpcTls, FORWARD_DEADLINE));
+        Map.copyOf(configured), peerCalls);
   }
 
   /**
@@ -373,12 +376,32 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    * the Raft port); until this is called they are refused as UNAVAILABLE.
    */
   public void serveForwardedChanges(ForwardedChanges changes) {
-    peerChanges.serve(changes);
+    peerCalls.changes().serve(changes);
   }
 
   /** @return the client that forwards changes to the leader over the Raft port, with the Raft TLS */
   public ChangeForwarder changeForwarder() {
-    return changeClient;
+    return peerCalls.changeClient();
+  }
+
+  /**
+   * Answers other members' readiness questions (may the VIP move here now?) with what
+   * {@code readiness} says; until this is called, and without health checks, the answer is no.
+   */
+  public void serveReadiness(Supplier<Readiness> readiness) {
+    peerCalls.readiness().attach(readiness);
+  }
+
+  /**
+   * Asks member {@code id} whether the VIP may move to it now (a blocking call of at most
+   * {@code timeout}); an unknown member, or one that does not answer, may not.
+   */
+  public Readiness readinessOf(String id, Duration timeout) {
+    final RaftPeer peer = division.getRaftConf().getPeer(RaftPeerId.valueOf(id));
+    if (peer == null) {
+      return Readiness.no("not a member");
+    }
+    return peerCalls.readinessClient().ask(peer.getAddress(), timeout);
   }
 
   /** @return true when a membership change (joint consensus) is in progress */
