@@ -2,26 +2,63 @@ package io.raftvip.daemon;
 
 import io.raftvip.config.ConfigException;
 import io.raftvip.config.EffectiveConfigPrinter;
+import io.raftvip.config.RaftvipConfig;
+import io.raftvip.tls.OwnCertificateCheck;
+import io.raftvip.tls.TlsException;
+import io.raftvip.tls.TlsMaterial;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code raftvip check}: validates the configuration and prints the effective one. */
+/**
+ * {@code raftvip check}: validates the configuration and, with admin.tls, this node's certificate
+ * (readable, its key, naming this node's Raft address, valid now, chaining to the CA); prints the
+ * effective configuration.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Validate the configuration and the interfaces; print the effective configuration.")
+    description = "Validate the configuration, the interfaces and this node's TLS certificate; print the"
+        + " effective configuration.")
 final class CheckCommand implements Callable<Integer> {
 
   @Mixin
   ConfigOption config;
 
+  /** When certificates are checked; the system clock unless a test sets another. */
+  Clock clock = Clock.systemUTC();
+
   @Override
   public Integer call() {
+    final RaftvipConfig c;
     try {
-      System.out.print(new EffectiveConfigPrinter().print(config.load()));
-      return ExitStatus.OK.code();
+      c = config.load();
     } catch (ConfigException e) {
       System.err.println(ConfigOption.describe(e));
       return ExitStatus.INVALID.code();
+    }
+    final List<String> problems = tlsProblems(c);
+    if (!problems.isEmpty()) {
+      final StringBuilder b = new StringBuilder("raftvip: this node's TLS certificate would be refused:");
+      problems.forEach(p -> b.append(System.lineSeparator()).append("  ").append(p));
+      System.err.println(b);
+      return ExitStatus.INVALID.code();
+    }
+    System.out.print(new EffectiveConfigPrinter().print(c));
+    return ExitStatus.OK.code();
+  }
+
+  private List<String> tlsProblems(RaftvipConfig c) {
+    if (c.admin().tls() == null) {
+      return List.of();
+    }
+    final var f = c.admin().tls();
+    try {
+      final TlsMaterial m = TlsMaterial.read(new TlsMaterial.Files(f.cert(), f.key(), f.ca()));
+      return new ArrayList<>(OwnCertificateCheck.problems(m, c.node(), c.self().host(), clock.instant()));
+    } catch (TlsException e) {
+      return List.of(e.getMessage());
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.raftvip.daemon;
 
 import io.raftvip.admin.AdminServer;
-import io.raftvip.admin.TlsFiles;
+import io.raftvip.admin.AdminTls;
+import io.raftvip.admin.AllowList;
 import io.raftvip.announce.PacketAnnouncer;
 import io.raftvip.cluster.ClusterAdmin;
 import io.raftvip.cluster.ClusterObserver;
@@ -27,6 +28,7 @@ import io.raftvip.raft.RaftTls;
 import io.raftvip.systemd.SdNotifier;
 import io.raftvip.systemd.SdNotifiers;
 import io.raftvip.systemd.Watchdog;
+import io.raftvip.tls.NodeTls;
 import io.raftvip.vip.AnnouncementSettings;
 import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipLoop;
@@ -92,8 +94,10 @@ public final class Daemon {
   /**
    * Starts a node. Stale VIPs of ours are removed before Raft starts, so a VIP left by a
    * crashed process never outlives the restart.
+   *
+   * @param tls the node's TLS, read from {@code config}'s admin.tls files; null without TLS
    */
-  public static Daemon start(RaftvipConfig config, String version) throws IOException {
+  public static Daemon start(RaftvipConfig config, String version, NodeTls tls) throws IOException {
     final Parts b = new Parts();
     b.nodeId = config.node();
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
@@ -105,7 +109,7 @@ public final class Daemon {
     b.cleaner = new StaleVipCleaner(b.nodeId, b.addresses);
     b.cleaner.removeStale(b.vips);
     try {
-      return startRest(config, version, b);
+      return startRest(config, version, tls, b);
     } catch (IOException | RuntimeException e) {
       closeAll(b); // a half-started node must not keep Raft running or the VIP bound
       throw e;
@@ -113,7 +117,8 @@ public final class Daemon {
   }
 
   /** Everything after the stale-VIP clean-up; {@link #closeAll} undoes it if it throws. */
-  private static Daemon startRest(RaftvipConfig config, String version, Parts b) throws IOException {
+  private static Daemon startRest(RaftvipConfig config, String version, NodeTls tls, Parts b)
+      throws IOException {
     final TimingConfig t = config.timing();
     final RaftvipMetrics metrics = new RaftvipMetrics(version);
     if (config.metrics().enabled()) {
@@ -124,9 +129,8 @@ public final class Daemon {
     final RaftEvents events = new RaftEvents(b.nodeId);
     final List<PeerSpec> peers = config.peers().stream()
         .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
-    final var tlsFiles = config.admin().tls();
     final RaftTiming raftTiming = t.raftTiming();
-    final RaftTls raftTls = tlsFiles == null ? null : new RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca());
+    final RaftTls raftTls = tls == null ? null : RaftTls.of(tls);
     b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
         config.groupId(), config.storage(), raftTiming, raftTls, events);
 
@@ -162,11 +166,12 @@ public final class Daemon {
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);
     final var adminConfig = config.admin();
-    final TlsFiles tls = adminConfig.tls() == null ? null
-        : new TlsFiles(adminConfig.tls().cert(), adminConfig.tls().key(), adminConfig.tls().ca());
+    final AllowList allow = new AllowList(adminConfig.allow());
+    final AdminTls adminTls = tls == null ? null : new AdminTls(tls.keyManager(), tls.trustManager(),
+        "client CA " + adminConfig.tls().ca(), allow);
     b.admin = AdminServer.start(backend, adminConfig.socket(),
         adminConfig.listen() == null ? null : adminConfig.listen().host(),
-        adminConfig.listen() == null ? 0 : adminConfig.listen().port(), tls);
+        adminConfig.listen() == null ? 0 : adminConfig.listen().port(), adminTls);
 
     final long healthyWithinNanos = TimeUnit.SECONDS.toNanos(5);
     b.raftHealth = new RaftHealthGuard(b.nodeId, b.raft::running, b.raft::lifeCycleState,

@@ -51,6 +51,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
   /** How long a starting node waits for the other members to describe themselves. */
   private static final Duration SURVEY_TIMEOUT = Duration.ofSeconds(1);
   private static final int ADMIN_ATTEMPTS = 3;
+  /** A refused impostor is reported at most this often (with a count of the refusals in between). */
+  private static final long REFUSAL_LOG_PERIOD_MS = 30_000;
 
   private final RaftPeerId selfId;
   private final RaftGroup group;
@@ -92,8 +94,9 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    *
    * @param bindHost the host to listen on for Raft traffic
    * @param tls null for plaintext; otherwise every Raft connection (server and client side) uses
-   *            mutual TLS with these PEM files, so no peer without a certificate from the CA can
-   *            vote, replicate or take leadership. Certificates need a SAN matching the peer's address.
+   *            mutual TLS with these managers, so no peer without a certificate from the CA can
+   *            vote, replicate or take leadership, and every call must come with a certificate that
+   *            names the member it acts for (its Raft address host as a SAN, {@link PeerIdentityGate})
    */
   public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
                                UUID groupId, Path storageDir, RaftTiming timing, RaftTls tls,
@@ -122,7 +125,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     params.put(LeaseTrackingFactory.TRACKER_KEY, tracker, FollowerAckTracker.class);
     params.put(LeaseTrackingFactory.HEARTBEAT_MS_KEY, timing.heartbeat().toMillis(), Long.class);
     final GrpcTlsConfig grpcTls = tls == null ? null
-        : new GrpcTlsConfig(tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true);
+        : new GrpcTlsConfig(tls.keyManager(), tls.trustManager(), true);
     if (grpcTls != null) {
       GrpcConfigKeys.TLS.setConf(params, grpcTls);
     }
@@ -136,9 +139,20 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
       return d == null ? List.of()
           : d.getRaftConf().getCurrentPeers().stream().map(p -> p.getId().toString()).toList();
     });
-    GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) ->
-        types.contains(GrpcServices.Type.SERVER)
-            ? builder.intercept(gate).addService(peerInfo.definition()) : builder);
+    final MemberAddresses members = new MemberAddresses(initialPeers, () -> {
+      final RaftServer.Division d = running.get();
+      return d == null ? null : d.getRaftConf();
+    });
+    // Interceptors added later run first: a caller's identity is checked before anything answers it.
+    final PeerIdentityGate identity = tls == null ? null : new PeerIdentityGate(new PeerIdentityRule(members),
+        new RefusalLog(selfId, REFUSAL_LOG_PERIOD_MS, System::nanoTime));
+    GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) -> {
+      if (!types.contains(GrpcServices.Type.SERVER)) {
+        return builder;
+      }
+      builder.intercept(gate).addService(peerInfo.definition());
+      return identity == null ? builder : builder.intercept(identity);
+    });
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
     final RaftGroup group = initialGroup(selfId, initialPeers, groupId, storageDir, timing,
