@@ -25,6 +25,7 @@ import io.raftvip.raft.PeerSpec;
 import io.raftvip.raft.RaftNode;
 import io.raftvip.raft.RaftTiming;
 import io.raftvip.raft.RaftTls;
+import io.raftvip.reload.ConfigReloader;
 import io.raftvip.systemd.SdNotifier;
 import io.raftvip.systemd.SdNotifiers;
 import io.raftvip.systemd.Watchdog;
@@ -86,8 +87,9 @@ public final class Daemon {
     Optional<Watchdog> watchdog = Optional.empty();
     BackgroundRehearsal rehearsal;
     RaftHealthGuard raftHealth;
+    ConfigReloader reloader;
     volatile boolean stopping;
-    List<Vip> vips;
+    volatile List<Vip> vips; // replaced by a reload
     long reachableMs;
   }
 
@@ -96,8 +98,10 @@ public final class Daemon {
    * crashed process never outlives the restart.
    *
    * @param tls the node's TLS, read from {@code config}'s admin.tls files; null without TLS
+   * @param reload how the running node re-reads its configuration ({@link #reloader()})
    */
-  public static Daemon start(RaftvipConfig config, String version, NodeTls tls) throws IOException {
+  public static Daemon start(RaftvipConfig config, String version, NodeTls tls, LiveReload reload)
+      throws IOException {
     final Parts b = new Parts();
     b.nodeId = config.node();
     b.vips = config.vips().stream().map(v -> v.toVip()).toList();
@@ -109,7 +113,7 @@ public final class Daemon {
     b.cleaner = new StaleVipCleaner(b.nodeId, b.addresses);
     b.cleaner.removeStale(b.vips);
     try {
-      return startRest(config, version, tls, b);
+      return startRest(config, version, tls, reload, b);
     } catch (IOException | RuntimeException e) {
       closeAll(b); // a half-started node must not keep Raft running or the VIP bound
       throw e;
@@ -117,7 +121,7 @@ public final class Daemon {
   }
 
   /** Everything after the stale-VIP clean-up; {@link #closeAll} undoes it if it throws. */
-  private static Daemon startRest(RaftvipConfig config, String version, NodeTls tls, Parts b)
+  private static Daemon startRest(RaftvipConfig config, String version, NodeTls tls, LiveReload reload, Parts b)
       throws IOException {
     final TimingConfig t = config.timing();
     final RaftvipMetrics metrics = new RaftvipMetrics(version);
@@ -172,6 +176,8 @@ public final class Daemon {
     b.admin = AdminServer.start(backend, adminConfig.socket(),
         adminConfig.listen() == null ? null : adminConfig.listen().host(),
         adminConfig.listen() == null ? 0 : adminConfig.listen().port(), adminTls);
+    b.reloader = reload.start(config, tls, new LiveReload.Targets(b.loop, allow, assembler, eventStream,
+        b.observer, metricsBridge, metrics, vips -> b.vips = vips));
 
     final long healthyWithinNanos = TimeUnit.SECONDS.toNanos(5);
     b.raftHealth = new RaftHealthGuard(b.nodeId, b.raft::running, b.raft::lifeCycleState,
@@ -195,6 +201,7 @@ public final class Daemon {
   /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
   private static void closeAll(Parts b) {
     b.watchdog.ifPresent(Watchdog::close);
+    closeQuietly(b, "configuration reloader", b.reloader);
     closeQuietly(b, "failover rehearsal", b.rehearsal);
     closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);
@@ -222,6 +229,11 @@ public final class Daemon {
   private static String statusLine(Observation o) {
     return (o.owner().isEmpty() ? "no owner" : "owner " + o.owner()) + ", term " + o.term()
         + (o.quorum() ? "" : ", QUORUM LOST");
+  }
+
+  /** @return re-reads the configuration and applies what can change while running */
+  public ConfigReloader reloader() {
+    return parts.reloader;
   }
 
   /** Blocks until {@link #stop()} completed. */

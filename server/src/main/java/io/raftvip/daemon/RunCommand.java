@@ -5,6 +5,7 @@ import io.raftvip.config.EffectiveConfigPrinter;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.logging.LogLevels;
 import io.raftvip.raft.TimingMismatchException;
+import io.raftvip.reload.HangupSignal;
 import io.raftvip.tls.NodeTls;
 import io.raftvip.tls.OwnCertificateCheck;
 import io.raftvip.tls.TlsException;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code raftvip run}: the daemon, until SIGTERM/SIGINT. */
+/** {@code raftvip run}: the daemon, until SIGTERM/SIGINT; SIGHUP reloads the configuration. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon.")
 final class RunCommand implements Callable<Integer> {
 
@@ -46,9 +47,12 @@ final class RunCommand implements Callable<Integer> {
       LOG.error("{}: {}", c.node(), e.getMessage());
       return ExitStatus.INVALID.code();
     }
+    // From here on SIGHUP reloads instead of stopping the JVM (its default).
+    final LiveReload reload = new LiveReload(config.file.toString(), config::load, levels);
+    HangupSignal.install(c.node(), reload::onHangup);
     final Daemon daemon;
     try {
-      daemon = Daemon.start(c, Version.current(), tls);
+      daemon = Daemon.start(c, Version.current(), tls, reload);
     } catch (TimingMismatchException e) {
       // A configuration error like any other (exit 2, which the unit does not restart), found by
       // asking the other members rather than by reading the file.

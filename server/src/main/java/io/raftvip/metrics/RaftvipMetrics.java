@@ -17,7 +17,9 @@ import java.time.Duration;
  * {@code raftvip_leader_changes_total}, {@code raftvip_failovers_total},
  * {@code raftvip_last_failover_seconds}, {@code raftvip_announcements_total{vip}},
  * {@code raftvip_lease_losses_total}, {@code raftvip_member_reachable{member}},
- * {@code raftvip_quorum}, {@code raftvip_build_info{version}} and the {@code jvm_*} set.
+ * {@code raftvip_quorum}, {@code raftvip_config_reloads_total{result}},
+ * {@code raftvip_config_last_reload_successful}, {@code raftvip_build_info{version}} and the
+ * {@code jvm_*} set.
  */
 public final class RaftvipMetrics {
 
@@ -43,6 +45,11 @@ public final class RaftvipMetrics {
       "1 while the member answers Raft traffic, else 0", "member");
   private final Gauge quorum = gauge("raftvip_quorum",
       "1 while a majority of the group is reachable from this node, else 0");
+  private final Counter reloads = counter("raftvip_config_reloads_total",
+      "Configuration reloads (SIGHUP) by result: applied, partial (keys needing a restart refused), refused",
+      "result");
+  private final Gauge lastReloadOk = gauge("raftvip_config_last_reload_successful",
+      "1 when the last configuration reload applied the whole file (or none happened yet), else 0");
 
   /**
    * Registers every series and the JVM metrics.
@@ -61,6 +68,25 @@ public final class RaftvipMetrics {
     // Present from the first scrape, so a dashboard shows 0 rather than "no data".
     leader.set(0);
     quorum.set(0);
+    lastReloadOk.set(1);
+    for (String result : new String[] {"applied", "partial", "refused"}) {
+      reloads.labelValues(result); // 0 from the first scrape, so rate() and alerts see the series
+    }
+  }
+
+  /**
+   * Counts a configuration reload.
+   *
+   * @param result {@code applied}, {@code partial} or {@code refused}
+   */
+  public void configReloaded(String result) {
+    reloads.labelValues(result).inc();
+    lastReloadOk.set("applied".equals(result) ? 1 : 0);
+  }
+
+  /** Drops the series of a VIP a reload removed, so it does not linger as 0. */
+  public void forgetVip(String vip) {
+    vipOwned.remove(vip);
   }
 
   /** Records whether this node currently holds {@code vip} (e.g. {@code "10.4.0.9"}). */

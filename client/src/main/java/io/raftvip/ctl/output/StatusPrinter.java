@@ -1,6 +1,7 @@
 package io.raftvip.ctl.output;
 
 import io.raftvip.proto.v1.Failover;
+import io.raftvip.proto.v1.ReloadResult;
 import io.raftvip.proto.v1.Status;
 import io.raftvip.proto.v1.VipState;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * leader:         allyrion
  * quorum:         ok
  * last failover:  2025-01-02T03:04:05Z bettley -> allyrion (unowned for 212 ms)
+ * last reload:    2025-01-02T04:00:00Z REFUSED: the file is invalid, nothing was changed: ...
  *
  * VIP       INTERFACE  BOUND HERE
  * 10.4.0.9  end0       yes
@@ -23,7 +25,8 @@ import java.util.List;
  * ID ... (see {@link MembersPrinter})
  * </pre>
  *
- * A lost quorum and a missing owner are spelled out, because that is when an operator looks.
+ * A lost quorum and a missing owner are spelled out, because that is when an operator looks. The
+ * reload line appears once the node has reloaded its configuration.
  */
 public final class StatusPrinter {
   private final MembersPrinter members = new MembersPrinter();
@@ -38,6 +41,9 @@ public final class StatusPrinter {
     field(text, "leader", s.getLeader().isEmpty() ? "unknown" : s.getLeader());
     field(text, "quorum", quorum(s));
     field(text, "last failover", s.hasLastFailover() ? failover(s.getLastFailover()) : "none observed");
+    if (s.getLastReloadResult() != ReloadResult.RELOAD_RESULT_UNSPECIFIED) {
+      field(text, "last reload", reload(s));
+    }
     text.append('\n').append(vips(s.getVipsList()));
     text.append('\n').append(members.render(s.getMembersList()));
     return text.toString();
@@ -67,6 +73,17 @@ public final class StatusPrinter {
     String to = f.getTo().isEmpty() ? "none" : f.getTo();
     String unowned = f.hasUnowned() ? " (unowned for " + TimeText.millis(f.getUnowned()) + ")" : "";
     return TimeText.instant(f.getAt()) + " " + from + " -> " + to + unowned;
+  }
+
+  /** A refused or partial reload is spelled out in capitals: the running configuration is not the file. */
+  private static String reload(Status s) {
+    final String at = s.hasLastReloadAt() ? TimeText.instant(s.getLastReloadAt()) + " " : "";
+    return at + switch (s.getLastReloadResult()) {
+      case RELOAD_APPLIED -> "applied";
+      case RELOAD_PARTIAL -> "PARTIAL";
+      case RELOAD_REFUSED -> "REFUSED";
+      default -> "unknown";
+    } + (s.getLastReloadMessage().isEmpty() ? "" : ": " + s.getLastReloadMessage());
   }
 
   private static String vips(List<VipState> vips) {
