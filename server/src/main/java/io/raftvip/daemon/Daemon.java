@@ -98,7 +98,7 @@ public final class Daemon {
    * crashed process never outlives the restart.
    *
    * @param tls the node's TLS, read from {@code config}'s admin.tls files; null without TLS
-   * @param reload how the running node re-reads its configuration ({@link #reloader()})
+   * @param reload wires the running node's configuration reload (SIGHUP)
    */
   public static Daemon start(RaftvipConfig config, String version, NodeTls tls, LiveReload reload)
       throws IOException {
@@ -229,11 +229,6 @@ public final class Daemon {
   private static String statusLine(Observation o) {
     return (o.owner().isEmpty() ? "no owner" : "owner " + o.owner()) + ", term " + o.term()
         + (o.quorum() ? "" : ", QUORUM LOST");
-  }
-
-  /** @return re-reads the configuration and applies what can change while running */
-  public ConfigReloader reloader() {
-    return parts.reloader;
   }
 
   /** Blocks until {@link #stop()} completed. */

@@ -154,8 +154,10 @@ public final class ConfigReloader implements AutoCloseable {
   }
 
   private ReloadOutcome summarize(List<String> applied, List<String> failed, List<ConfigDiff.Change> fixed) {
-    final StringBuilder text = new StringBuilder(applied.isEmpty() ? "no live changes" : "applied "
-        + String.join("; ", applied));
+    final boolean whole = failed.isEmpty() && fixed.isEmpty();
+    // "applied" is the result's own word; a partial reload says which part was.
+    final String done = applied.isEmpty() ? "no live changes" : String.join("; ", applied);
+    final StringBuilder text = new StringBuilder(whole || applied.isEmpty() ? done : "applied " + done);
     if (!failed.isEmpty()) {
       text.append("; could not apply ").append(String.join("; ", failed)).append(" (see the log)");
     }
@@ -164,7 +166,6 @@ public final class ConfigReloader implements AutoCloseable {
           .append(fixed.stream().map(ConfigDiff.Change::toString).collect(Collectors.joining(", ")))
           .append(" (restore them in the file, or restart raftvip to apply them)");
     }
-    final boolean whole = failed.isEmpty() && fixed.isEmpty();
     return outcome(whole ? ReloadOutcome.Result.APPLIED : ReloadOutcome.Result.PARTIAL, text.toString());
   }
 

@@ -116,7 +116,7 @@ class CertificatesIT {
     for (String id : lab.ids()) {
       lab.await(timing.failover(), () -> status(id).getLastReloadResult() == ReloadResult.RELOAD_APPLIED,
           id + " to apply the rotated certificate", () -> status(id).getLastReloadMessage());
-      assertTrue(status(id).getLastReloadMessage().startsWith("applied admin.tls re-read (certificate subject"
+      assertTrue(status(id).getLastReloadMessage().startsWith("admin.tls re-read (certificate subject"
           + " CN=raftvip-test-" + id + "-rotated, SAN IP:" + ClusterLab.ip(id)), status(id).getLastReloadMessage());
       final String expected = serialOf(live(id, "crt"));
       assertEquals(expected, servedSerial(id, ClusterLab.RAFT_PORT), id + "'s Raft port presents the new certificate");

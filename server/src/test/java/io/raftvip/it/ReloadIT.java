@@ -98,7 +98,7 @@ class ReloadIT {
     final Status s = status(owner);
     assertEquals(2, s.getVipsCount(), s::toString);
     assertTrue(s.getVipsList().stream().allMatch(v -> v.getBoundHere()), s::toString);
-    assertTrue(s.getLastReloadMessage().startsWith("applied vips ([10.213.7.100 on eth0] -> [10.213.7.101 on eth0,"
+    assertTrue(s.getLastReloadMessage().startsWith("vips ([10.213.7.100 on eth0] -> [10.213.7.101 on eth0,"
         + " 10.213.7.100 on eth0])"), s.getLastReloadMessage());
 
     // Now the first VIP goes: the owner releases it, keeps the other.

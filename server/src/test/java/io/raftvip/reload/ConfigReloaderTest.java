@@ -81,7 +81,7 @@ class ConfigReloaderTest {
     final ReloadOutcome o = reloader.reloadNow();
 
     assertEquals(ReloadOutcome.Result.APPLIED, o.result());
-    assertEquals("applied vips ([10.0.0.9 on end0] -> [10.0.0.9 on end0, 10.0.0.8 on lo])", o.message());
+    assertEquals("vips ([10.0.0.9 on end0] -> [10.0.0.9 on end0, 10.0.0.8 on lo])", o.message());
     assertEquals(1, applied.size());
     assertEquals(2, reloader.running().vips().size());
     assertEquals(List.of(o), outcomes);
@@ -196,7 +196,7 @@ class ConfigReloaderTest {
 
     assertEquals(ReloadOutcome.Result.APPLIED, o.result(), o.message());
     assertNotEquals(before, t.node.current().fingerprint());
-    assertTrue(o.message().startsWith("applied admin.tls re-read (certificate subject CN=raftvip-test-alpha-2, SAN"
+    assertTrue(o.message().startsWith("admin.tls re-read (certificate subject CN=raftvip-test-alpha-2, SAN"
         + " IP:10.0.0.1, serial "), o.message());
     assertTrue(o.message().endsWith("; same CA bundle) for new Raft and admin connections"), o.message());
   }
