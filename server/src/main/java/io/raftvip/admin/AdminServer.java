@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Security rule: nothing unauthenticated may change membership or move the VIP. The socket
  * file is mode 0660 (its group may administer the node) in a directory created 0750; a TCP
- * listener requires mutual TLS unless it is bound to loopback.
+ * listener requires mutual TLS unless it is bound to loopback, and with TLS only client
+ * identities on {@code admin.allow} may make changes through it.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -55,21 +56,22 @@ public final class AdminServer implements AutoCloseable {
    * @param socket the Unix domain socket path, e.g. {@link #DEFAULT_SOCKET}
    * @param tcpHostOrNull the TCP listen host, or null for no TCP listener
    * @param tcpPort the TCP port (0 = any free port); ignored without a host
-   * @param tlsOrNull mutual TLS files for the TCP listener; required unless the host is loopback
+   * @param tlsOrNull mutual TLS and the change allow-list for the TCP listener; required unless the
+   *     host is loopback
    * @return the started server; close it to stop
    * @throws IllegalArgumentException for a config that must be refused (plaintext TCP off
    *     loopback, bad port, unknown host)
-   * @throws IOException when a listener cannot start (socket in use, bind failure, unreadable TLS
-   *     files); nothing is left running or on disk
+   * @throws IOException when a listener cannot start (socket in use, bind failure); nothing is
+   *     left running or on disk
    */
   public static AdminServer start(AdminBackend backend, Path socket, String tcpHostOrNull,
-      int tcpPort, TlsFiles tlsOrNull) throws IOException {
+      int tcpPort, AdminTls tlsOrNull) throws IOException {
     return start(new AdminService(backend), socket, tcpHostOrNull, tcpPort, tlsOrNull);
   }
 
-  /** As {@link #start(AdminBackend, Path, String, int, TlsFiles)} with a configured service. */
+  /** As {@link #start(AdminBackend, Path, String, int, AdminTls)} with a configured service. */
   static AdminServer start(AdminService service, Path socket, String tcpHostOrNull, int tcpPort,
-      TlsFiles tlsOrNull) throws IOException {
+      AdminTls tlsOrNull) throws IOException {
     Objects.requireNonNull(socket, "socket");
     InetSocketAddress tcp = tcpHostOrNull == null ? null
         : TcpListener.checkExposure(tcpHostOrNull, tcpPort, tlsOrNull);

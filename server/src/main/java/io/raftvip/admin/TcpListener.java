@@ -10,14 +10,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Starts the optional TCP listener. With {@link TlsFiles} clients must present a certificate from
- * the configured CA (mutual TLS); without, only a loopback address is allowed, because anyone who
- * reaches the port could change membership or move the VIP.
+ * Starts the optional TCP listener. With {@link AdminTls} clients must present a certificate from
+ * the configured CA (mutual TLS) and only those on {@code admin.allow} may make changes
+ * ({@link AdminAuthorization}); without TLS, only a loopback address is allowed, because anyone
+ * who reaches the port could change membership or move the VIP.
  */
 final class TcpListener {
 
@@ -30,7 +29,7 @@ final class TcpListener {
    * @return the address to bind
    * @throws IllegalArgumentException for a bad port, an unknown host or plaintext off loopback
    */
-  static InetSocketAddress checkExposure(String host, int port, TlsFiles tls) {
+  static InetSocketAddress checkExposure(String host, int port, AdminTls tls) {
     String listen = hostPort(host, port);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("admin.listen " + listen + ": port must be 0..65535");
@@ -48,22 +47,23 @@ final class TcpListener {
     return new InetSocketAddress(address, port);
   }
 
-  /** Binds {@code address} (from {@link #checkExposure}), with mutual TLS when tls is set. */
-  static Listener start(InetSocketAddress address, TlsFiles tls,
+  /**
+   * Binds {@code address} (from {@link #checkExposure}), with mutual TLS when tls is set: then
+   * reads are open to every client certificate the CA signed, changes only to {@code admin.allow}.
+   */
+  static Listener start(InetSocketAddress address, AdminTls tls,
       Consumer<ServerBuilder<?>> services) throws IOException {
-    ServerCredentials credentials =
-        tls == null ? InsecureServerCredentials.create() : mutualTls(tls);
-    NettyServerBuilder builder;
-    try {
-      builder = NettyServerBuilder.forAddress(address, credentials);
-    } catch (RuntimeException e) {
-      if (tls == null) {
-        throw e;
-      }
-      // Netty builds the SSL context here; a bad PEM surfaces as an unchecked exception.
-      throw new IOException("admin.tls " + describe(tls) + ": unusable: " + e.getMessage(), e);
-    }
+    ServerCredentials credentials = tls == null ? InsecureServerCredentials.create()
+        : TlsServerCredentials.newBuilder()
+            .keyManager(tls.keyManager())
+            .trustManager(tls.trustManager())
+            .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
+            .build();
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(address, credentials);
     services.accept(builder);
+    if (tls != null) {
+      builder.intercept(new AdminAuthorization(tls.allow()));
+    }
     Server server;
     try {
       server = builder.build().start();
@@ -73,33 +73,8 @@ final class TcpListener {
     InetSocketAddress bound = (InetSocketAddress) server.getListenSockets().get(0);
     String where = "tcp " + hostPort(bound.getAddress().getHostAddress(), bound.getPort());
     return new Listener(where + (tls == null ? " (plaintext, loopback only)"
-        : " (mutual TLS, client CA " + tls.ca() + ")"), server, () -> { });
-  }
-
-  private static ServerCredentials mutualTls(TlsFiles tls) throws IOException {
-    readable("admin.tls.cert", tls.cert());
-    readable("admin.tls.key", tls.key());
-    readable("admin.tls.ca", tls.ca());
-    try {
-      return TlsServerCredentials.newBuilder()
-          .keyManager(tls.cert().toFile(), tls.key().toFile())
-          .trustManager(tls.ca().toFile())
-          .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
-          .build();
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("admin.tls " + describe(tls) + ": cannot load: " + e.getMessage(), e);
-    }
-  }
-
-  private static void readable(String key, Path file) throws IOException {
-    if (!Files.isReadable(file)) {
-      throw new IOException(key + " " + file + ": "
-          + (Files.exists(file) ? "not readable by this user" : "no such file"));
-    }
-  }
-
-  private static String describe(TlsFiles tls) {
-    return "(cert " + tls.cert() + ", key " + tls.key() + ", ca " + tls.ca() + ")";
+        : " (mutual TLS, " + tls.trustDescription() + "; changes for admin.allow " + tls.allow().names() + ")"),
+        server, () -> { });
   }
 
   private static String hostPort(String host, int port) {

@@ -109,6 +109,11 @@ public final class EventStream implements ObservationListener {
     }
   }
 
+  /** Sends an event that is not a change between observations (e.g. a configuration reload). */
+  public void announce(Observation current, EventType type, String message) {
+    emit(current, type, message);
+  }
+
   private static String orNone(String s) {
     return s.isEmpty() ? "none" : s;
   }

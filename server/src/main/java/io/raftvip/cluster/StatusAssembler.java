@@ -15,6 +15,8 @@ import io.raftvip.proto.v1.Status;
 import io.raftvip.proto.v1.VipState;
 import io.raftvip.raft.MemberView;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Turns an {@link Observation} into the admin API's {@link Status} message. */
 public final class StatusAssembler {
@@ -24,9 +26,10 @@ public final class StatusAssembler {
 
   private final String cluster;
   private final String nodeId;
-  private final List<Vip> vips;
+  private volatile List<Vip> vips;
   private final long reachableMs;
   private final boolean healthGating;
+  private final List<Consumer<Status.Builder>> sections = new CopyOnWriteArrayList<>();
 
   /**
    * @param reachableMs a member whose last answered heartbeat is younger than this counts as
@@ -39,6 +42,16 @@ public final class StatusAssembler {
     this.vips = List.copyOf(vips);
     this.reachableMs = reachableMs;
     this.healthGating = healthGating;
+  }
+
+  /** Shows {@code next} from now on (a reload changed the VIPs). */
+  public void replaceVips(List<Vip> next) {
+    vips = List.copyOf(next);
+  }
+
+  /** Lets another part of the daemon add its fields to every status (e.g. the last reload). */
+  public void addSection(Consumer<Status.Builder> section) {
+    sections.add(section);
   }
 
   /** @return the status message for this observation */
@@ -74,6 +87,7 @@ public final class StatusAssembler {
           .setTo(f.to()).setUnowned(com.google.protobuf.Duration.newBuilder()
               .setSeconds(f.unownedMs() / 1000).setNanos((int) (f.unownedMs() % 1000) * 1_000_000)));
     }
+    sections.forEach(section -> section.accept(b));
     return b.build();
   }
 

@@ -71,6 +71,14 @@ public final class EffectiveConfigPrinter {
     out.append("    cert: ").append(scalar(admin.tls().cert().toString())).append('\n');
     out.append("    key: ").append(scalar(admin.tls().key().toString())).append('\n');
     out.append("    ca: ").append(scalar(admin.tls().ca().toString())).append('\n');
+    if (admin.allow().isEmpty()) {
+      out.append("  allow: []  # nobody may make changes over TCP; reads are open to the CA's clients\n");
+      return;
+    }
+    out.append("  allow:\n");
+    for (String name : admin.allow()) {
+      out.append("    - ").append(scalar(name)).append('\n');
+    }
   }
 
   private static void timing(StringBuilder out, TimingConfig t) {

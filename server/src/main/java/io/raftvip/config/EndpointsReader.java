@@ -3,6 +3,7 @@ package io.raftvip.config;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code admin} (unix socket, optional TCP listener and TLS) and {@code metrics}. */
@@ -10,7 +11,7 @@ final class EndpointsReader {
 
   /** sun_path is 108 bytes including the terminating NUL. */
   private static final int MAX_SOCKET_PATH_BYTES = 107;
-  private static final List<String> ADMIN_KEYS = List.of("socket", "listen", "tls");
+  private static final List<String> ADMIN_KEYS = List.of("socket", "listen", "tls", "allow");
   private static final List<String> TLS_KEYS = List.of("cert", "key", "ca");
   private static final List<String> METRICS_KEYS = List.of("listen");
 
@@ -35,7 +36,44 @@ final class EndpointsReader {
     TlsConfig tls = tls(tlsKey);
     boolean listenOk = listenKey.isAbsent() || listenKey.isOff() || listen != null;
     boolean tlsOk = tlsKey.isAbsent() || tls != null;
-    return socket != null && listenOk && tlsOk ? new AdminConfig(socket, listen, tls) : null;
+    List<String> allow = allow(key.child("allow"), tlsKey.isAbsent());
+    return socket != null && listenOk && tlsOk && allow != null
+        ? new AdminConfig(socket, listen, tls, allow) : null;
+  }
+
+  /**
+   * {@code admin.allow}: names a client certificate must carry (CN or a subject alternative name)
+   * to make changes over TCP.
+   *
+   * @return the names, empty when absent; null when invalid (reported)
+   */
+  private static List<String> allow(ConfigNode key, boolean noTls) {
+    if (key.isAbsent()) {
+      return List.of();
+    }
+    List<ConfigNode> entries = key.list("[ ops-laptop, 10.4.0.50 ]");
+    if (entries == null) {
+      return null;
+    }
+    if (noTls && !entries.isEmpty()) {
+      key.problem("names client certificates, so it needs admin.tls (and admin.listen): without TLS"
+          + " no client has an identity to check");
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (ConfigNode entry : entries) {
+      String name = entry.string();
+      if (name == null) {
+        continue;
+      }
+      if (name.isBlank() || !name.strip().equals(name)) {
+        entry.problem("'" + name + "' must be a certificate name (a CN, DNS name, IP address or URI)"
+            + " without surrounding spaces");
+        continue;
+      }
+      names.add(name);
+    }
+    return names.size() == entries.size() ? names : null;
   }
 
   /** @return the metrics endpoint, off when absent or {@code off}; null when invalid (reported) */

@@ -1,7 +1,8 @@
 package io.raftvip.daemon;
 
 import io.raftvip.admin.AdminServer;
-import io.raftvip.admin.TlsFiles;
+import io.raftvip.admin.AdminTls;
+import io.raftvip.admin.AllowList;
 import io.raftvip.announce.PacketAnnouncer;
 import io.raftvip.cluster.ClusterAdmin;
 import io.raftvip.cluster.ClusterObserver;
@@ -32,9 +33,11 @@ import io.raftvip.raft.PeerSpec;
 import io.raftvip.raft.RaftNode;
 import io.raftvip.raft.RaftTiming;
 import io.raftvip.raft.RaftTls;
+import io.raftvip.reload.ConfigReloader;
 import io.raftvip.systemd.SdNotifier;
 import io.raftvip.systemd.SdNotifiers;
 import io.raftvip.systemd.Watchdog;
+import io.raftvip.tls.NodeTls;
 import io.raftvip.vip.AnnouncementSettings;
 import io.raftvip.vip.OwnershipController;
 import io.raftvip.vip.OwnershipLoop;
@@ -99,9 +102,10 @@ public final class Daemon {
     HealthGate gate;
     HealthMonitor monitor;
     RaftHealthGuard raftHealth;
+    ConfigReloader reloader;
     volatile boolean stopping;
     Path configFile;
-    List<Vip> vips;
+    volatile List<Vip> vips; // replaced by a reload
     long reachableMs;
   }
 
@@ -111,8 +115,11 @@ public final class Daemon {
    *
    * @param configFile the file {@code config} was read from: its peers are compared with the Raft
    *                   membership while the node runs (config drift)
+   * @param tls the node's TLS, read from {@code config}'s admin.tls files; null without TLS
+   * @param reload wires the running node's configuration reload (SIGHUP)
    */
-  public static Daemon start(RaftvipConfig config, Path configFile, String version) throws IOException {
+  public static Daemon start(RaftvipConfig config, Path configFile, String version, NodeTls tls,
+      LiveReload reload) throws IOException {
     final Parts b = new Parts();
     b.configFile = configFile;
     b.nodeId = config.node();
@@ -125,7 +132,7 @@ public final class Daemon {
     b.cleaner = new StaleVipCleaner(b.nodeId, b.addresses);
     b.cleaner.removeStale(b.vips);
     try {
-      return startRest(config, version, b);
+      return startRest(config, version, tls, reload, b);
     } catch (IOException | RuntimeException e) {
       closeAll(b); // a half-started node must not keep Raft running or the VIP bound
       throw e;
@@ -133,7 +140,8 @@ public final class Daemon {
   }
 
   /** Everything after the stale-VIP clean-up; {@link #closeAll} undoes it if it throws. */
-  private static Daemon startRest(RaftvipConfig config, String version, Parts b) throws IOException {
+  private static Daemon startRest(RaftvipConfig config, String version, NodeTls tls, LiveReload reload, Parts b)
+      throws IOException {
     final TimingConfig t = config.timing();
     final RaftvipMetrics metrics = new RaftvipMetrics(version);
     if (config.metrics().enabled()) {
@@ -144,9 +152,8 @@ public final class Daemon {
     final RaftEvents events = new RaftEvents(b.nodeId);
     final List<PeerSpec> peers = config.peers().stream()
         .map(p -> new PeerSpec(p.id(), p.address(), p.priority())).toList();
-    final var tlsFiles = config.admin().tls();
     final RaftTiming raftTiming = t.raftTiming();
-    final RaftTls raftTls = tlsFiles == null ? null : new RaftTls(tlsFiles.cert(), tlsFiles.key(), tlsFiles.ca());
+    final RaftTls raftTls = tls == null ? null : RaftTls.of(tls);
     b.raft = RaftNode.start(b.nodeId, config.self().host(), config.self().port(), peers,
         config.groupId(), config.storage(), raftTiming, raftTls, events);
 
@@ -204,12 +211,15 @@ public final class Daemon {
     // Any node takes any change: the leader carries out what the others forward to it.
     b.raft.serveForwardedChanges(new ForwardedChangeHandler(b.nodeId, backend));
     final var adminConfig = config.admin();
-    final TlsFiles tls = adminConfig.tls() == null ? null
-        : new TlsFiles(adminConfig.tls().cert(), adminConfig.tls().key(), adminConfig.tls().ca());
+    final AllowList allow = new AllowList(adminConfig.allow());
+    final AdminTls adminTls = tls == null ? null : new AdminTls(tls.keyManager(), tls.trustManager(),
+        "client CA " + adminConfig.tls().ca(), allow);
     b.admin = AdminServer.start(new ForwardingAdmin(b.nodeId, backend, b.raft, b.raft.changeForwarder(), reachable),
         adminConfig.socket(),
         adminConfig.listen() == null ? null : adminConfig.listen().host(),
-        adminConfig.listen() == null ? 0 : adminConfig.listen().port(), tls);
+        adminConfig.listen() == null ? 0 : adminConfig.listen().port(), adminTls);
+    b.reloader = reload.start(config, tls, new LiveReload.Targets(b.loop, allow, assembler, eventStream,
+        b.observer, metricsBridge, metrics, vips -> b.vips = vips));
 
     final long healthyWithinNanos = TimeUnit.SECONDS.toNanos(5);
     b.raftHealth = new RaftHealthGuard(b.nodeId, b.raft::running, b.raft::lifeCycleState,
@@ -233,6 +243,7 @@ public final class Daemon {
   /** Closes every started part, Raft before the VIP clean-up, the netlink socket last. */
   private static void closeAll(Parts b) {
     b.watchdog.ifPresent(Watchdog::close);
+    closeQuietly(b, "configuration reloader", b.reloader);
     closeQuietly(b, "failover rehearsal", b.rehearsal);
     closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);

@@ -19,7 +19,8 @@ final class MetricsBridge implements OwnershipListener, ObservationListener {
 
   private final String nodeId;
   private final RaftvipMetrics metrics;
-  private final List<Vip> vips;
+  private volatile List<Vip> vips;
+  private volatile boolean owned;
   private final long reachableMs;
 
   MetricsBridge(String nodeId, RaftvipMetrics metrics, List<Vip> vips, Duration reachable) {
@@ -30,9 +31,17 @@ final class MetricsBridge implements OwnershipListener, ObservationListener {
     vips.forEach(v -> metrics.setOwned(v.addressText(), false));
   }
 
+  /** Reports {@code next} from now on (a reload changed the VIPs); a removed VIP's series goes. */
+  void replaceVips(List<Vip> next) {
+    final List<Vip> before = vips;
+    vips = List.copyOf(next);
+    before.stream().filter(v -> !next.contains(v)).forEach(v -> metrics.forgetVip(v.addressText()));
+    next.forEach(v -> metrics.setOwned(v.addressText(), owned));
+  }
+
   @Override
   public void transitioned(OwnershipState from, OwnershipState to, long term, String reason) {
-    final boolean owned = to == OwnershipState.OWNER;
+    owned = to == OwnershipState.OWNER;
     vips.forEach(v -> metrics.setOwned(v.addressText(), owned));
     if (from == OwnershipState.OWNER && OwnershipController.LEASE_LOST.equals(reason)) {
       metrics.leaseLost();

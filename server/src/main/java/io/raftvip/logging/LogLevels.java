@@ -2,10 +2,13 @@ package io.raftvip.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,8 @@ public final class LogLevels {
   public static final List<String> NAMES = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   private final LoggerContext context;
+  /** Each logger's level before this first set it, so a reload can put it back. */
+  private final Map<String, Optional<Level>> originals = new ConcurrentHashMap<>();
 
   /** Acts on the Logback context SLF4J is bound to. */
   public LogLevels() {
@@ -49,9 +54,30 @@ public final class LogLevels {
     if (root != null) {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(root);
     }
-    parsed.forEach((name, level) -> context.getLogger(name).setLevel(level));
+    parsed.forEach((name, level) -> {
+      final ch.qos.logback.classic.Logger logger = context.getLogger(name);
+      originals.putIfAbsent(name, Optional.ofNullable(logger.getLevel()));
+      logger.setLevel(level);
+    });
     if (root != null || !parsed.isEmpty()) {
       log.info("log levels: root {}, loggers {}", root == null ? "unchanged" : root, parsed);
+    }
+  }
+
+  /**
+   * Puts loggers a reloaded configuration no longer lists back to the level they had before
+   * {@link #apply} first set them (logback.xml's, or none: their parent's). Loggers never set
+   * here are left alone.
+   *
+   * @param loggers logger names
+   */
+  public void restore(Collection<String> loggers) {
+    for (String name : loggers) {
+      final Optional<Level> original = originals.remove(name);
+      if (original != null) {
+        context.getLogger(name).setLevel(original.orElse(null));
+        log.info("log levels: logger {} back to {}", name, original.map(Level::toString).orElse("its parent's level"));
+      }
     }
   }
 

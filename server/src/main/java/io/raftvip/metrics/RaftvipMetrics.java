@@ -20,7 +20,8 @@ import java.time.Duration;
  * {@code raftvip_quorum}, {@code raftvip_member_health{member}} (1 healthy, 0 unhealthy, -1
  * unknown), {@code raftvip_health_transitions_total}, {@code raftvip_health_check_up{check}},
  * {@code raftvip_health_check_seconds{check}}, {@code raftvip_bind_failing},
- * {@code raftvip_bind_failures_total{reason}}, {@code raftvip_build_info{version}} and the
+ * {@code raftvip_bind_failures_total{reason}}, {@code raftvip_config_reloads_total{result}},
+ * {@code raftvip_config_last_reload_successful}, {@code raftvip_build_info{version}} and the
  * {@code jvm_*} set.
  */
 public final class RaftvipMetrics {
@@ -63,6 +64,11 @@ public final class RaftvipMetrics {
       "1 while this node, the leader, should hold the VIP but cannot bind it (see raftvipctl status), else 0");
   private final Counter bindFailures = counter("raftvip_bind_failures_total",
       "Failed attempts to bind the VIP, by errno name (EPERM: the daemon lacks CAP_NET_ADMIN)", "reason");
+  private final Counter reloads = counter("raftvip_config_reloads_total",
+      "Configuration reloads (SIGHUP) by result: applied, partial (keys needing a restart refused), refused",
+      "result");
+  private final Gauge lastReloadOk = gauge("raftvip_config_last_reload_successful",
+      "1 when the last configuration reload applied the whole file (or none happened yet), else 0");
 
   /**
    * Registers every series and the JVM metrics.
@@ -82,6 +88,25 @@ public final class RaftvipMetrics {
     leader.set(0);
     quorum.set(0);
     bindFailing.set(0);
+    lastReloadOk.set(1);
+    for (String result : new String[] {"applied", "partial", "refused"}) {
+      reloads.labelValues(result); // 0 from the first scrape, so rate() and alerts see the series
+    }
+  }
+
+  /**
+   * Counts a configuration reload.
+   *
+   * @param result {@code applied}, {@code partial} or {@code refused}
+   */
+  public void configReloaded(String result) {
+    reloads.labelValues(result).inc();
+    lastReloadOk.set("applied".equals(result) ? 1 : 0);
+  }
+
+  /** Drops the series of a VIP a reload removed, so it does not linger as 0. */
+  public void forgetVip(String vip) {
+    vipOwned.remove(vip);
   }
 
   /** Records whether this node currently holds {@code vip} (e.g. {@code "10.4.0.9"}). */

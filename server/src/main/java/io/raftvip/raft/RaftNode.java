@@ -62,6 +62,8 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    * than the admin API's own deadline (30 s).
    */
   private static final Duration FORWARD_DEADLINE = Duration.ofSeconds(25);
+  /** A refused impostor is reported at most this often (with a count of the refusals in between). */
+  private static final long REFUSAL_LOG_PERIOD_MS = 30_000;
 
   private final RaftPeerId selfId;
   private final RaftGroup group;
@@ -111,8 +113,9 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    *
    * @param bindHost the host to listen on for Raft traffic
    * @param tls null for plaintext; otherwise every Raft connection (server and client side) uses
-   *            mutual TLS with these PEM files, so no peer without a certificate from the CA can
-   *            vote, replicate or take leadership. Certificates need a SAN matching the peer's address.
+   *            mutual TLS with these managers, so no peer without a certificate from the CA can
+   *            vote, replicate or take leadership, and every call must come with a certificate that
+   *            names the member it acts for (its Raft address host as a SAN, {@link PeerIdentityGate})
    */
   public static RaftNode start(String selfId, String bindHost, int port, List<PeerSpec> initialPeers,
                                UUID groupId, Path storageDir, RaftTiming timing, RaftTls tls,
@@ -141,7 +144,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     params.put(LeaseTrackingFactory.TRACKER_KEY, tracker, FollowerAckTracker.class);
     params.put(LeaseTrackingFactory.HEARTBEAT_MS_KEY, timing.heartbeat().toMillis(), Long.class);
     final GrpcTlsConfig grpcTls = tls == null ? null
-        : new GrpcTlsConfig(tls.key().toFile(), tls.cert().toFile(), tls.ca().toFile(), true);
+        : new GrpcTlsConfig(tls.keyManager(), tls.trustManager(), true);
     if (grpcTls != null) {
       GrpcConfigKeys.TLS.setConf(params, grpcTls);
     }
@@ -163,8 +166,20 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
     peerCalls.changes().addTo(peerService);
     peerCalls.readiness().addTo(peerService);
     final ServerServiceDefinition peer = peerService.build();
-    GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) ->
-        types.contains(GrpcServices.Type.SERVER) ? builder.intercept(gate).addService(peer) : builder);
+    final MemberAddresses members = new MemberAddresses(initialPeers, () -> {
+      final RaftServer.Division d = running.get();
+      return d == null ? null : d.getRaftConf();
+    });
+    // Interceptors added later run first: a caller's identity is checked before anything answers it.
+    final PeerIdentityGate identity = tls == null ? null : new PeerIdentityGate(new PeerIdentityRule(members),
+        new RefusalLog(selfId, REFUSAL_LOG_PERIOD_MS, System::nanoTime));
+    GrpcConfigKeys.Server.setServicesCustomizer(params, (builder, types) -> {
+      if (!types.contains(GrpcServices.Type.SERVER)) {
+        return builder;
+      }
+      builder.intercept(gate).addService(peer);
+      return identity == null ? builder : builder.intercept(identity);
+    });
 
     final RaftPeerId self = RaftPeerId.valueOf(selfId);
     final ClusterState state = new ClusterState();

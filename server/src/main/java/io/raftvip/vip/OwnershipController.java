@@ -39,11 +39,11 @@ public final class OwnershipController {
   private static final long STALL_NOTE_MS = 10;
 
   private final String nodeId;
-  private final List<Vip> vips;
+  private List<Vip> vips; // replaced only by replaceVips
   private final LeadershipSource leadership;
   private final AddressManager addresses;
   private final Announcer announcer;
-  private final AnnouncementPlan announcements;
+  private AnnouncementPlan announcements; // replaced only by replaceVips
   private final Duration vipLifetime;
   private final long lifetimeRefreshNanos;
   private final LongSupplier nanoClock;
@@ -105,6 +105,37 @@ public final class OwnershipController {
   public void holdBack(String reason) {
     holdBackReason = reason;
     evaluate();
+  }
+
+  /**
+   * Replaces the VIP list and the announcement schedule (a configuration reload). VIPs no longer
+   * listed are removed from the kernel on any node; an owner binds the added ones and announces
+   * every VIP afresh. All or none: if an added VIP cannot be bound, the owner releases every VIP
+   * and binds them together again on its next evaluation (retried every second, as any bind).
+   */
+  public void replaceVips(List<Vip> next, AnnouncementSettings announce) {
+    final List<Vip> removed = vips.stream().filter(v -> !next.contains(v)).toList();
+    final List<Vip> added = next.stream().filter(v -> !vips.contains(v)).toList();
+    vips = List.copyOf(next);
+    announcements = new AnnouncementPlan(announce.repeat(), announce.interval(), announce.refresh());
+    removed.forEach(this::removeQuietly);
+    LOG.info("{}: VIPs now {} (added {}, removed {}; {})", nodeId, vips, added, removed, state);
+    if (state != OwnershipState.OWNER) {
+      return;
+    }
+    final long now = nanoClock.getAsLong();
+    try {
+      for (Vip vip : added) {
+        addresses.add(vip, vipLifetime);
+      }
+    } catch (NetworkException e) {
+      LOG.error("{}: cannot bind added VIP: {}; releasing all VIPs to bind them together", nodeId, e.getMessage());
+      release(leadership.snapshot(), "an added VIP could not be bound", now);
+      nextNetworkRetry = now + RETRY_NANOS;
+      return;
+    }
+    announcements.restart(now);
+    announceIfDue(now);
   }
 
   /** Decides and acts; called every few milliseconds and on every Raft event. */

@@ -70,6 +70,18 @@ public final class OwnershipLoop implements AddressListener, AutoCloseable {
     }, executor);
   }
 
+  /**
+   * Replaces the VIPs and the announcement schedule on the loop's thread (see
+   * {@link OwnershipController#replaceVips}); completes once the controller acted on them.
+   */
+  public CompletableFuture<OwnershipState> replaceVips(java.util.List<io.raftvip.net.Vip> vips,
+                                                       AnnouncementSettings announce) {
+    return CompletableFuture.supplyAsync(() -> {
+      controller.replaceVips(vips, announce);
+      return controller.state();
+    }, executor);
+  }
+
   /** @return the controller's state, read on its thread */
   public CompletableFuture<OwnershipState> state() {
     return CompletableFuture.supplyAsync(controller::state, executor);

@@ -16,6 +16,7 @@ import io.raftvip.proto.v1.AdminGrpc;
 import io.raftvip.proto.v1.GetStatusRequest;
 import io.raftvip.proto.v1.TransferOwnershipRequest;
 import io.raftvip.testing.TestCertificates;
+import io.raftvip.tls.NodeTls;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The optional TCP listener: mutual TLS off loopback, plaintext refused there. */
+/**
+ * The optional TCP listener: mutual TLS off loopback, plaintext refused there; with TLS, reads for
+ * every client the CA signed and changes only for admin.allow.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdminServerTcpTest {
 
@@ -68,21 +72,11 @@ class AdminServerTcpTest {
 
   @Test
   void mutualTls_acceptsClientWithCertificate_rejectsClientWithout() throws Exception {
-    if (!TestCertificates.opensslAvailable()) {
-      System.err.println("SKIPPED AdminServerTcpTest.mutualTls: no openssl binary on PATH to make test certificates");
-      Assumptions.abort("no openssl binary on PATH to make test certificates");
-    }
-    TestCertificates certs = TestCertificates.create(dir.resolve("pki"), "raftvip test CA");
+    TestCertificates certs = certificates("pki", "raftvip test CA");
     TestCertificates stranger = TestCertificates.create(dir.resolve("other-pki"), "some other CA");
-    AdminServer server = AdminServer.start(backend, dir.resolve("admin.sock"), "127.0.0.1", 0,
-        new TlsFiles(certs.serverCert, certs.serverKey, certs.caCert));
-    toClose.add(server);
-    InetSocketAddress tcp = server.tcpAddress().orElseThrow();
+    InetSocketAddress tcp = startTls(certs, List.of("raftvip-test-client"));
 
-    ChannelCredentials withCert = TlsChannelCredentials.newBuilder()
-        .keyManager(certs.clientCert.toFile(), certs.clientKey.toFile())
-        .trustManager(certs.caCert.toFile())
-        .build();
+    ChannelCredentials withCert = credentials(certs, certs);
     assertEquals("n2", stub(tcp, withCert)
         .transferOwnership(TransferOwnershipRequest.getDefaultInstance()).getOwner());
 
@@ -93,10 +87,7 @@ class AdminServerTcpTest {
         () -> stub(tcp, noCert).transferOwnership(TransferOwnershipRequest.getDefaultInstance()));
     assertEquals(Code.UNAVAILABLE, e.getStatus().getCode(), e.toString());
 
-    ChannelCredentials foreignCert = TlsChannelCredentials.newBuilder()
-        .keyManager(stranger.clientCert.toFile(), stranger.clientKey.toFile())
-        .trustManager(certs.caCert.toFile())
-        .build();
+    ChannelCredentials foreignCert = credentials(stranger, certs);
     e = assertThrows(StatusRuntimeException.class,
         () -> stub(tcp, foreignCert).transferOwnership(TransferOwnershipRequest.getDefaultInstance()));
     assertEquals(Code.UNAVAILABLE, e.getStatus().getCode(), e.toString());
@@ -104,13 +95,78 @@ class AdminServerTcpTest {
   }
 
   @Test
-  void missingTlsFile_failsNamingTheKey_andRemovesTheSocket() {
-    Path socket = dir.resolve("admin.sock");
-    Path missing = dir.resolve("nope.crt");
-    Exception e = assertThrows(java.io.IOException.class, () -> AdminServer.start(backend, socket,
-        "127.0.0.1", 0, new TlsFiles(missing, missing, missing)));
-    assertEquals("admin.tls.cert " + missing + ": no such file", e.getMessage());
-    assertFalse(Files.exists(socket), "the socket listener started first must be cleaned up");
+  void clientNotOnTheAllowList_readsButCannotChange_andIsToldWhichKeyToSet() throws Exception {
+    TestCertificates certs = certificates("pki", "raftvip test CA");
+    InetSocketAddress tcp = startTls(certs, List.of("ops-laptop"));
+    AdminGrpc.AdminBlockingStub client = stub(tcp, credentials(certs, certs));
+
+    assertEquals("n1", client.getStatus(GetStatusRequest.getDefaultInstance()).getNode());
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        () -> client.transferOwnership(TransferOwnershipRequest.getDefaultInstance()));
+
+    assertEquals(Code.PERMISSION_DENIED, e.getStatus().getCode(), e.toString());
+    assertEquals("TransferOwnership is a change, and only client identities on this node's admin.allow may"
+        + " make changes over TCP; this client's certificate (subject CN=raftvip-test-client, no subject"
+        + " alternative names) carries none of admin.allow [ops-laptop]. Add one of its names"
+        + " (raftvip-test-client) to admin.allow in the node's configuration and reload (systemctl reload"
+        + " raftvip), or run the command on a node through its Unix socket", e.getStatus().getDescription());
+    assertEquals(List.of(), backend.calls, "the refused change never reached the backend");
+  }
+
+  @Test
+  void emptyAllowList_letsNobodyChange_overTcp() throws Exception {
+    TestCertificates certs = certificates("pki", "raftvip test CA");
+    InetSocketAddress tcp = startTls(certs, List.of());
+
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub(tcp, credentials(certs, certs))
+        .removeMember(io.raftvip.proto.v1.RemoveMemberRequest.newBuilder().setId("n3").build()));
+
+    assertEquals(Code.PERMISSION_DENIED, e.getStatus().getCode(), e.toString());
+    assertTrue(e.getStatus().getDescription().startsWith("RemoveMember is a change,"), e.toString());
+    assertTrue(e.getStatus().getDescription().contains("carries none of them (admin.allow is empty: nobody may)"),
+        e.toString());
+  }
+
+  @Test
+  void allowListReplaced_appliesToTheNextCall() throws Exception {
+    TestCertificates certs = certificates("pki", "raftvip test CA");
+    AllowList allow = new AllowList(List.of());
+    InetSocketAddress tcp = startTls(certs, allow);
+    AdminGrpc.AdminBlockingStub client = stub(tcp, credentials(certs, certs));
+    assertThrows(StatusRuntimeException.class,
+        () -> client.transferOwnership(TransferOwnershipRequest.getDefaultInstance()));
+
+    allow.replace(List.of("raftvip-test-client"));
+
+    assertEquals("n2", client.transferOwnership(TransferOwnershipRequest.getDefaultInstance()).getOwner());
+  }
+
+  private TestCertificates certificates(String name, String caName) throws Exception {
+    if (!TestCertificates.opensslAvailable()) {
+      System.err.println("SKIPPED AdminServerTcpTest TLS: no openssl binary on PATH to make test certificates");
+      Assumptions.abort("no openssl binary on PATH to make test certificates");
+    }
+    return TestCertificates.create(dir.resolve(name), caName);
+  }
+
+  private InetSocketAddress startTls(TestCertificates certs, List<String> allow) throws Exception {
+    return startTls(certs, new AllowList(allow));
+  }
+
+  private InetSocketAddress startTls(TestCertificates certs, AllowList allow) throws Exception {
+    NodeTls tls = certs.tls(certs.serverCert, certs.serverKey);
+    AdminServer server = AdminServer.start(backend, dir.resolve("admin.sock"), "127.0.0.1", 0,
+        new AdminTls(tls.keyManager(), tls.trustManager(), "client CA " + certs.caCert, allow));
+    toClose.add(server);
+    return server.tcpAddress().orElseThrow();
+  }
+
+  private static ChannelCredentials credentials(TestCertificates client, TestCertificates serverCa)
+      throws java.io.IOException {
+    return TlsChannelCredentials.newBuilder()
+        .keyManager(client.clientCert.toFile(), client.clientKey.toFile())
+        .trustManager(serverCa.caCert.toFile())
+        .build();
   }
 
   private AdminGrpc.AdminBlockingStub stub(InetSocketAddress tcp, ChannelCredentials credentials) {

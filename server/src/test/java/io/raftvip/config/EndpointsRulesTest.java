@@ -52,7 +52,25 @@ class EndpointsRulesTest {
             "metrics.listen: expected text, got the boolean true (YAML reads unquoted yes, no, on,"
                 + " off, true, false as booleans); quote it"),
         Arguments.of("metrics: { port: 9742 }",
-            "unknown key 'port' at metrics; allowed here: listen"));
+            "unknown key 'port' at metrics; allowed here: listen"),
+        Arguments.of("admin: { allow: [ ops ] }",
+            "admin.allow: names client certificates, so it needs admin.tls (and admin.listen): without TLS"
+                + " no client has an identity to check"),
+        Arguments.of("admin: { tls: { cert: /c, key: /k, ca: /ca }, allow: ops }",
+            "admin.allow: expected a list like [ ops-laptop, 10.4.0.50 ], got 'ops'"),
+        Arguments.of("admin: { tls: { cert: /c, key: /k, ca: /ca }, allow: [ ' ops' ] }",
+            "admin.allow[0]: ' ops' must be a certificate name (a CN, DNS name, IP address or URI) without"
+                + " surrounding spaces"),
+        Arguments.of("admin: { tls: { cert: /c, key: /k, ca: /ca }, allow: [ 7 ] }",
+            "admin.allow[0]: expected text, got the number 7; quote it if it is meant as text"));
+  }
+
+  @Test
+  void allowList_isReadAsWritten_andDefaultsToNobody() throws Exception {
+    assertEquals(List.of("ops-laptop", "10.4.0.50", "spiffe://goldentooth/ops"), parse(config(
+        "admin: { tls: { cert: /c, key: /k, ca: /ca }, allow: [ ops-laptop, 10.4.0.50, 'spiffe://goldentooth/ops' ] }"))
+        .admin().allow());
+    assertEquals(List.of(), parse(config("admin: { tls: { cert: /c, key: /k, ca: /ca } }")).admin().allow());
   }
 
   @ParameterizedTest

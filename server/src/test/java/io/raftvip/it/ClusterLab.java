@@ -264,9 +264,35 @@ final class ClusterLab implements AutoCloseable {
     return daemons.get(id).running();
   }
 
-  /** Sends {@code signal} ("TERM", "KILL", "STOP", "CONT") to the daemon's JVM. */
+  /** Sends {@code signal} ("TERM", "KILL", "STOP", "CONT", "HUP") to the daemon's JVM. */
   void signal(String id, String signal) {
     daemons.get(id).signal(signal);
+  }
+
+  /** Sends SIGHUP: the daemon re-reads its configuration file ({@code systemctl reload raftvip}). */
+  void reload(String id) {
+    signal(id, "HUP");
+  }
+
+  /** Rewrites node {@code id}'s configuration file with {@code edit} applied to its text. */
+  void editConfig(String id, java.util.function.UnaryOperator<String> edit) throws IOException {
+    Files.writeString(config(id), edit.apply(Files.readString(config(id))));
+  }
+
+  /** @return the nodes that have {@code vip} on their eth0 now, as the kernel lists it */
+  List<String> kernelHolders(String vip) {
+    return ids.stream().filter(id -> network.ns(id).exec("ip", "-o", "addr", "show", "dev", "eth0")
+        .contains(" " + vip + "/")).toList();
+  }
+
+  /**
+   * One UDP probe of {@code vip} from the client namespace (the lab's {@link ClientProbe} covers
+   * {@link #VIP} only).
+   *
+   * @return the node that answered, or null when none did within {@code timeout}
+   */
+  String probeOnce(String vip, Duration timeout) {
+    return network.probeOnce(vip, timeout);
   }
 
   /** SIGTERM, then wait until the process is gone. */

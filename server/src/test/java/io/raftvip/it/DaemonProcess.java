@@ -120,7 +120,7 @@ final class DaemonProcess {
     return process != null && process.isAlive();
   }
 
-  /** Sends {@code signal} ("KILL", "TERM", "STOP", "CONT") to the daemon's JVM. */
+  /** Sends {@code signal} ("KILL", "TERM", "STOP", "CONT", "HUP") to the daemon's JVM. */
   synchronized void signal(String signal) {
     final var result = NetnsCommand.run(Duration.ofSeconds(5), "kill", "-" + signal, Long.toString(process.pid()));
     if (process.isAlive()) {

@@ -167,6 +167,28 @@ final class LabNetwork implements AutoCloseable {
     return probes.get(vip);
   }
 
+  /**
+   * Sends one UDP probe to {@code vip} from the client namespace, as {@link ClientProbe} does to the
+   * lab's VIP.
+   *
+   * @return the id of the node that answered, or null when none did within {@code timeout}
+   */
+  String probeOnce(String vip, java.time.Duration timeout) {
+    try (java.net.DatagramSocket socket = client.runIn(java.net.DatagramSocket::new)) {
+      socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+      final byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+      socket.send(new java.net.DatagramPacket(ping, ping.length,
+          new InetSocketAddress(InetAddress.getByName(vip), ClusterLab.PROBE_PORT)));
+      final java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[64], 64);
+      socket.receive(reply);
+      return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
+    } catch (java.net.SocketTimeoutException e) {
+      return null;
+    } catch (IOException e) {
+      return null; // no route or no neighbour yet: nobody answered
+    }
+  }
+
   /** Detaches the node's ports from the bridges: it keeps running, cut off from everyone on every link. */
   void cut(String id) {
     for (String port : ports.get(id)) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Raft between real Ratis members on loopback with mutual TLS: members with certificates from the
  * cluster's CA elect, replicate and transfer; a member whose certificate another CA signed cannot
- * vote, be replicated to or lead.
+ * vote, be replicated to or lead; nor can one whose certificate the cluster's CA issued for
+ * another address.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RaftMutualTlsTest {
@@ -86,6 +87,40 @@ class RaftMutualTlsTest {
         "the trusted follower keeps acknowledging");
   }
 
+  @Test
+  void aCertificateTheCaSignedForAnotherAddress_cannotVoteNorLead() throws Exception {
+    // Members on distinct loopback addresses, so a certificate names one of them only. x runs at
+    // 127.0.0.3 with a valid certificate of the cluster's CA issued for 127.0.0.4. With b down, a
+    // and x would be two of three: without the identity check x wins a's vote (their logs are
+    // equally empty) and leads.
+    final List<PeerSpec> peers = List.of(peerAt("a", "127.0.0.1"), peerAt("b", "127.0.0.2"), peerAt("x", "127.0.0.3"));
+    final UUID group = UUID.randomUUID();
+    final RaftNode a = start(peers.get(0), peers, group, tls(cluster, "a", "127.0.0.1"));
+    final RaftNode x = start(peers.get(2), peers, group, tls(cluster, "x", "127.0.0.4"));
+
+    final long until = System.nanoTime() + TIMING.electionTimeoutMax().toNanos() * 6;
+    while (System.nanoTime() < until) {
+      assertFalse(a.snapshot().leader() || x.snapshot().leader(), "a leader was elected with x's vote or lead");
+      assertEquals("", a.snapshot().leaderId(), "a learned of a leader");
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+
+    // The control: with b's honest certificate, a and b elect at once.
+    final RaftNode b = start(peers.get(1), peers, group, tls(cluster, "b", "127.0.0.2"));
+    assertTrue(List.of("a", "b").contains(awaitLeader(List.of(a, b, x), Duration.ofSeconds(30)).selfId()));
+  }
+
+  private static RaftTls tls(TestCertificates ca, String name, String ip) throws IOException {
+    final TestCertificates.NodeCertificate c = ca.node(name, ip);
+    return RaftTls.of(ca.tls(c.cert(), c.key()));
+  }
+
+  private static PeerSpec peerAt(String id, String ip) throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(ip))) {
+      return new PeerSpec(id, ip + ":" + s.getLocalPort(), 0);
+    }
+  }
+
   private static long ackAgeOf(RaftNode leader, String id) {
     return leader.members().stream().filter(m -> m.peer().id().equals(id)).findFirst().orElseThrow().ackAgeMs();
   }
@@ -106,14 +141,15 @@ class RaftMutualTlsTest {
 
   private RaftNode start(PeerSpec self, List<PeerSpec> peers, UUID group, RaftTls tls) throws IOException {
     final int port = Integer.parseInt(self.address().substring(self.address().lastIndexOf(':') + 1));
-    final RaftNode n = RaftNode.start(self.id(), "127.0.0.1", port, peers, group, tmp.resolve(self.id()),
+    final String host = self.address().substring(0, self.address().lastIndexOf(':'));
+    final RaftNode n = RaftNode.start(self.id(), host, port, peers, group, tmp.resolve(self.id()),
         TIMING, tls, RaftEventListener.NONE);
     nodes.add(n);
     return n;
   }
 
   private static RaftTls tls(TestCertificates c) {
-    return new RaftTls(c.nodeCert, c.nodeKey, c.caCert);
+    return RaftTls.of(c.tls(c.nodeCert, c.nodeKey));
   }
 
   private static PeerSpec peer(String id) throws IOException {

@@ -55,6 +55,7 @@ class SystemdUnitTest {
     List<String> lines = Files.readAllLines(REPO.resolve("systemd/raftvip.service"));
 
     for (String expected : List.of("Type=notify", "NotifyAccess=main", "WatchdogSec=10s",
+        "ExecReload=/bin/kill -HUP $MAINPID",
         "Restart=on-failure", "User=raftvip", "AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW",
         "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK AF_PACKET",
         "WantedBy=multi-user.target")) {

@@ -1,5 +1,8 @@
 package io.raftvip.testing;
 
+import io.raftvip.tls.NodeTls;
+import io.raftvip.tls.TlsException;
+import io.raftvip.tls.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +69,15 @@ public final class TestCertificates {
 
   /** A node certificate and its key. */
   public record NodeCertificate(Path cert, Path key) {
+  }
+
+  /** @return key and trust managers holding {@code cert} and {@code key}, trusting this CA */
+  public NodeTls tls(Path cert, Path key) {
+    try {
+      return NodeTls.of(TlsMaterial.read(new TlsMaterial.Files(cert, key, caCert)));
+    } catch (TlsException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.raftvip.ctl.output;
 
 import io.raftvip.proto.v1.BindFailure;
 import io.raftvip.proto.v1.Failover;
+import io.raftvip.proto.v1.ReloadResult;
 import io.raftvip.proto.v1.Status;
 import io.raftvip.proto.v1.VipState;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.List;
  * last failover:  2025-01-02T03:04:05Z bettley -> allyrion (unowned for 212 ms)
  * bind failing:   since 2025-01-02T03:04:05Z (61 attempts): cannot bind 10.4.0.9 on end0: ...
  * config drift:   peers in /etc/raftvip/raftvip.yaml lack cargyll (10.4.0.12:7420), a member; ...
+ * last reload:    2025-01-02T04:00:00Z REFUSED: the file is invalid, nothing was changed: ...
  *
  * VIP       INTERFACE  BOUND HERE
  * 10.4.0.9  end0       yes
@@ -28,8 +30,9 @@ import java.util.List;
  * </pre>
  *
  * A lost quorum and a missing owner are spelled out, because that is when an operator looks. The
- * last two lines appear only when there is something to say: the leader cannot bind the VIP (the
- * cause and the fix), or the node's configured peers differ from the members.
+ * last lines appear only when there is something to say: the leader cannot bind the VIP (the
+ * cause and the fix), the node's configured peers differ from the members, or the node has
+ * reloaded its configuration.
  */
 public final class StatusPrinter {
   private final MembersPrinter members = new MembersPrinter();
@@ -52,6 +55,9 @@ public final class StatusPrinter {
     }
     if (s.hasConfigDrift()) {
       field(text, "config drift", s.getConfigDrift().getMessage());
+    }
+    if (s.getLastReloadResult() != ReloadResult.RELOAD_RESULT_UNSPECIFIED) {
+      field(text, "last reload", reload(s));
     }
     text.append('\n').append(vips(s.getVipsList()));
     text.append('\n').append(members.render(s.getMembersList()));
@@ -90,6 +96,17 @@ public final class StatusPrinter {
   private static String bindFailure(BindFailure f) {
     String since = f.hasSince() ? "since " + TimeText.instant(f.getSince()) + " " : "";
     return since + "(" + f.getAttempts() + (f.getAttempts() == 1 ? " attempt" : " attempts") + "): " + f.getMessage();
+  }
+
+  /** A refused or partial reload is spelled out in capitals: the running configuration is not the file. */
+  private static String reload(Status s) {
+    final String at = s.hasLastReloadAt() ? TimeText.instant(s.getLastReloadAt()) + " " : "";
+    return at + switch (s.getLastReloadResult()) {
+      case RELOAD_APPLIED -> "applied";
+      case RELOAD_PARTIAL -> "PARTIAL";
+      case RELOAD_REFUSED -> "REFUSED";
+      default -> "unknown";
+    } + (s.getLastReloadMessage().isEmpty() ? "" : ": " + s.getLastReloadMessage());
   }
 
   private static String vips(List<VipState> vips) {
