@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class HealthGate implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthGate.class);
+  /**
+   * An operator's transfer to this node counts as the reason this node owns the VIP when the note
+   * was written at most this long before this node became the owner: a transfer completes within
+   * seconds, and the window absorbs clock differences between the members (the note carries the
+   * old owner's clock). An ownership this node gained later (a failover) is not the operator's.
+   */
+  private static final Duration TRANSFER_WINDOW = Duration.ofSeconds(30);
 
   private final String nodeId;
   private final RaftNode raft;
@@ -39,6 +46,7 @@ public final class HealthGate implements AutoCloseable {
   private final boolean healthGating;
   private final boolean preempt;
   private final Duration holdDown;
+  private final Duration readinessTimeout;
   private final long reachableMs;
   private final Clock clock;
   private final AtomicBoolean moving = new AtomicBoolean();
@@ -49,17 +57,22 @@ public final class HealthGate implements AutoCloseable {
     return t;
   });
   private String lastKept = "";
+  /** When this node, as seen by this gate, began to own the VIP; null while it does not. */
+  private Instant ownerSince;
 
   /**
    * @param owns whether this node owns the VIP now
    * @param healthGating the configuration has health checks
    * @param preempt members of higher priority take ownership when they can
    * @param holdDown no move of the leader's own after another within this time
+   * @param readinessTimeout how long to wait for a member's answer whether it may take the VIP
+   *     now: it answers after its next round of checks, so at least an interval plus a check's
+   *     cut-off
    * @param reachableMs how fresh a member's last answer must be to count as reachable
    */
   public HealthGate(String nodeId, RaftNode raft, BooleanSupplier owns, HealthReporter reporter,
                     OwnershipHandOver handOver, boolean healthGating, boolean preempt, Duration holdDown,
-                    long reachableMs, Clock clock) {
+                    Duration readinessTimeout, long reachableMs, Clock clock) {
     this.nodeId = nodeId;
     this.raft = raft;
     this.owns = owns;
@@ -68,6 +81,7 @@ public final class HealthGate implements AutoCloseable {
     this.healthGating = healthGating;
     this.preempt = preempt;
     this.holdDown = holdDown;
+    this.readinessTimeout = readinessTimeout;
     this.reachableMs = reachableMs;
     this.clock = clock;
   }
@@ -99,19 +113,28 @@ public final class HealthGate implements AutoCloseable {
   private void look() {
     if (!raft.snapshot().leader()) {
       lastKept = "";
+      ownerSince = null;
       return;
     }
     seedPriorities();
-    if (!owns.getAsBoolean() || moving.get()) {
+    if (!owns.getAsBoolean()) {
+      ownerSince = null;
+      return;
+    }
+    if (ownerSince == null) {
+      ownerSince = clock.instant();
+    }
+    if (moving.get()) {
       return;
     }
     final OwnerChooser.Situation situation = situation();
-    final Optional<OwnerChooser.Move> move = OwnerChooser.decide(situation);
-    if (move.isEmpty()) {
-      keepReason(situation);
+    final OwnerChooser.Decision decision = OwnerChooser.decideConfirmed(situation,
+        id -> raft.readinessOf(id, readinessTimeout));
+    if (decision.move().isEmpty()) {
+      keepReason(situation, decision.refused());
       return;
     }
-    moveTo(move.get());
+    moveTo(decision.move().get());
   }
 
   private OwnerChooser.Situation situation() {
@@ -128,16 +151,22 @@ public final class HealthGate implements AutoCloseable {
     final Optional<OwnerNote> note = state.lastNote();
     final boolean holdDownActive = note.isPresent() && !note.get().requested()
         && note.get().at().plus(holdDown).isAfter(now);
+    // An operator's choice holds for this node's whole tenure as owner, not just the hold-down.
     final boolean requested = note.isPresent() && note.get().requested() && note.get().to().equals(nodeId)
-        && note.get().at().plus(holdDown).isAfter(now);
+        && ownerSince != null && !note.get().at().isBefore(ownerSince.minus(TRANSFER_WINDOW));
     return new OwnerChooser.Situation(members, healthGating, preempt, holdDownActive, requested);
   }
 
-  /** Says once why an unhealthy owner keeps the VIP (no healthy member, or the hold-down). */
-  private void keepReason(OwnerChooser.Situation s) {
+  /**
+   * Says once why an unhealthy owner keeps the VIP: the hold-down, healthy members that said they
+   * may not take it now (and why), or no healthy and reachable member at all.
+   */
+  private void keepReason(OwnerChooser.Situation s, List<String> refused) {
     final Optional<OwnerChooser.Candidate> self = s.members().stream().filter(OwnerChooser.Candidate::self).findFirst();
     final String why = self.isEmpty() || !healthGating || self.get().health().status() != MemberHealth.Status.UNHEALTHY
-        ? "" : s.holdDownActive() ? "within the hold-down of the last move" : "no member is healthy and reachable";
+        ? "" : s.holdDownActive() ? "within the hold-down of the last move"
+        : !refused.isEmpty() ? "no member may take it now (" + String.join("; ", refused) + ")"
+        : "no member is healthy and reachable";
     if (!why.equals(lastKept) && !why.isEmpty()) {
       // INFO, not WARN: before a cluster is bootstrapped every member is unhealthy, as expected.
       final MemberHealth h = self.get().health();

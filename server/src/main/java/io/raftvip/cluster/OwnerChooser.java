@@ -1,9 +1,13 @@
 package io.raftvip.cluster;
 
+import io.raftvip.health.Readiness;
 import io.raftvip.raft.MemberHealth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The leader's choice whether to hand ownership to another member on its own, and to whom.
@@ -20,6 +24,11 @@ import java.util.Optional;
  *       unless an operator chose this owner recently ({@code raftvipctl transfer}).</li>
  *   <li><b>Hold-down:</b> after a move the leader decided on its own, no other such move for the
  *       hold-down time, so one member's flapping check cannot move the VIP back and forth.</li>
+ *   <li><b>Confirmation</b> (with health gating): the chosen member is asked first whether it may
+ *       take the VIP now ({@link #decideConfirmed}); the replicated verdict lags behind the checks
+ *       by up to {@code fall} rounds, so when every API server fails at once the owner would
+ *       otherwise move the VIP to a member that is failing too. A member that says no is skipped
+ *       and the next best one asked.</li>
  * </ul>
  */
 final class OwnerChooser {
@@ -39,10 +48,24 @@ final class OwnerChooser {
    */
   record Situation(List<Candidate> members, boolean healthGating, boolean preempt, boolean holdDownActive,
                    boolean recentlyRequested) {
+    /** @return the same situation without member {@code id} (it refused to take the VIP) */
+    Situation without(String id) {
+      return new Situation(members.stream().filter(c -> !c.id().equals(id)).toList(), healthGating, preempt,
+          holdDownActive, recentlyRequested);
+    }
   }
 
   /** A decided move. */
   record Move(String to, String reason) {
+  }
+
+  /**
+   * A confirmed decision.
+   *
+   * @param move the move to make now, or empty to keep the VIP where it is
+   * @param refused the members asked that said no, each as "ID: reason", best first
+   */
+  record Decision(Optional<Move> move, List<String> refused) {
   }
 
   private static final Comparator<Candidate> BEST = Comparator.comparingInt(Candidate::priority).reversed()
@@ -69,7 +92,31 @@ final class OwnerChooser {
     return Optional.empty();
   }
 
-  private static Optional<Candidate> best(Situation s, java.util.function.Predicate<Candidate> extra) {
+  /**
+   * Like {@link #decide}, but with health gating the target must confirm that it may take the VIP
+   * now; one that does not is skipped and the next best asked, until one confirms or none is left.
+   * Without health gating nothing is asked (there is no readiness to confirm).
+   *
+   * @param ask asks a member (by id) whether it may take the VIP now; may block briefly
+   */
+  static Decision decideConfirmed(Situation s, Function<String, Readiness> ask) {
+    final List<String> refused = new ArrayList<>();
+    Situation left = s;
+    while (true) {
+      final Optional<Move> move = decide(left);
+      if (move.isEmpty() || !s.healthGating()) {
+        return new Decision(move, List.copyOf(refused));
+      }
+      final Readiness answer = ask.apply(move.get().to());
+      if (answer.mayTakeOver()) {
+        return new Decision(move, List.copyOf(refused));
+      }
+      refused.add(move.get().to() + ": " + answer.reason());
+      left = left.without(move.get().to());
+    }
+  }
+
+  private static Optional<Candidate> best(Situation s, Predicate<Candidate> extra) {
     return s.members().stream().filter(c -> c.canTakeOver(s.healthGating())).filter(extra).min(BEST);
   }
 }

@@ -69,6 +69,11 @@ public final class Daemon {
   private static final Duration REHEARSAL_STEP = Duration.ofSeconds(10);
   /** How often the owner reconsiders preemption without health checks (with them: their interval). */
   private static final Duration GATE_PERIOD = Duration.ofSeconds(1);
+  /**
+   * Beyond the two check intervals a member may take to answer whether it may take the VIP (its
+   * next round starts within an interval and is cut off within another): the call itself.
+   */
+  private static final Duration READINESS_SLACK = Duration.ofSeconds(1);
   private static final Duration DEFAULT_HOLD_DOWN = Duration.ofSeconds(30);
 
   private final Parts parts;
@@ -195,6 +200,7 @@ public final class Daemon {
     // priority takes ownership when it can (preemption), release first.
     b.gate = new HealthGate(b.nodeId, b.raft, ownership::owned, b.reporter, b.handOver, health != null,
         health == null || health.preempt(), health == null ? DEFAULT_HOLD_DOWN : health.holdDown(),
+        health == null ? Duration.ZERO : health.interval().multipliedBy(2).plus(READINESS_SLACK),
         reachable.toMillis(), Clock.systemUTC()).start(health == null ? GATE_PERIOD : health.interval());
     events.onAnyEvent(b.gate::poke);
     if (health != null) {
@@ -205,6 +211,9 @@ public final class Daemon {
         reporter.localChanged(LocalHealth.of(state));
         gate.poke();
       }, (check, result) -> metrics.checkRan(check, result.healthy(), result.took()));
+      // The owner asks before it moves the VIP here: a healthy verdict can lag behind the checks,
+      // so the answer waits for a round that started after the question.
+      b.raft.serveReadiness(b.monitor::readinessAfterNextRound);
     }
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);

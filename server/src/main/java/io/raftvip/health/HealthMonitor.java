@@ -41,6 +41,7 @@ public final class HealthMonitor implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   private final Clock clock;
   private final AtomicLong rounds = new AtomicLong();
+  private final NextRoundWaiters waiters = new NextRoundWaiters();
   private long lastFinished; // timer thread only
   private volatile boolean closed;
   private volatile ScheduledFuture<?> schedule;
@@ -124,6 +125,15 @@ public final class HealthMonitor implements AutoCloseable {
     return Readiness.yes();
   }
 
+  /**
+   * {@link #readiness()} after the next round of checks, one that starts after this call: what an
+   * owner about to move the VIP here must know when every node's checks may have just begun to
+   * fail. Completes within an interval plus the cut-off while rounds run; no when stopping.
+   */
+  public CompletableFuture<Readiness> readinessAfterNextRound() {
+    return waiters.after(rounds.get());
+  }
+
   void scheduleRounds() {
     // Fixed delay, not rate: after a stall (suspended VM, long GC) missed rounds are not run in a
     // burst, which would count several rounds in a few milliseconds.
@@ -164,6 +174,7 @@ public final class HealthMonitor implements AutoCloseable {
     }
     lastFinished = round;
     verdict.record(round, names, results);
+    waiters.finished(round, this::readiness);
   }
 
   /**
@@ -176,6 +187,7 @@ public final class HealthMonitor implements AutoCloseable {
       return;
     }
     closed = true;
+    waiters.close();
     ScheduledFuture<?> rounds = schedule;
     if (rounds != null) {
       rounds.cancel(false);

@@ -3,6 +3,7 @@ package io.raftvip.raft;
 import io.raftvip.health.Readiness;
 import io.raftvip.proto.peer.v1.ReadinessRequest;
 import io.raftvip.proto.peer.v1.ReadinessResponse;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.ratis.thirdparty.io.grpc.MethodDescriptor;
@@ -23,27 +24,33 @@ final class PeerReadinessService {
           .setRequestMarshaller(new ProtoMarshaller<>(ReadinessRequest.parser()))
           .setResponseMarshaller(new ProtoMarshaller<>(ReadinessResponse.parser()))
           .build();
-  private static final Supplier<Readiness> NO_CHECKS = () -> Readiness.no("no health checks configured");
+  private static final Supplier<CompletableFuture<Readiness>> NO_CHECKS =
+      () -> CompletableFuture.completedFuture(Readiness.no("no health checks configured"));
 
   private final String selfId;
-  private final AtomicReference<Supplier<Readiness>> source = new AtomicReference<>(NO_CHECKS);
+  private final AtomicReference<Supplier<CompletableFuture<Readiness>>> source = new AtomicReference<>(NO_CHECKS);
 
   PeerReadinessService(String selfId) {
     this.selfId = selfId;
   }
 
-  /** From now on answers with what {@code readiness} says (the node's health monitor). */
-  void attach(Supplier<Readiness> readiness) {
+  /**
+   * From now on answers with what {@code readiness} says (the node's health monitor, after its
+   * next round of checks).
+   */
+  void attach(Supplier<CompletableFuture<Readiness>> readiness) {
     source.set(readiness);
   }
 
   /** Adds Readiness to the Peer service being built. */
   void addTo(ServerServiceDefinition.Builder service) {
     service.addMethod(READINESS, ServerCalls.asyncUnaryCall((request, reply) -> {
-      final Readiness now = source.get().get();
-      reply.onNext(ReadinessResponse.newBuilder().setNode(selfId).setMayTakeOver(now.mayTakeOver())
-          .setReason(now.reason()).build());
-      reply.onCompleted();
+      source.get().get().whenComplete((now, e) -> {
+        final Readiness answer = e != null ? Readiness.no("its health checks failed to answer: " + e) : now;
+        reply.onNext(ReadinessResponse.newBuilder().setNode(selfId).setMayTakeOver(answer.mayTakeOver())
+            .setReason(answer.reason()).build());
+        reply.onCompleted();
+      });
     }));
   }
 }

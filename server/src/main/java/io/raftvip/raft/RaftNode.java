@@ -403,7 +403,7 @@ public final class RaftNode implements LeadershipSource, AutoCloseable {
    * Answers other members' readiness questions (may the VIP move here now?) with what
    * {@code readiness} says; until this is called, and without health checks, the answer is no.
    */
-  public void serveReadiness(Supplier<Readiness> readiness) {
+  public void serveReadiness(Supplier<CompletableFuture<Readiness>> readiness) {
     peerCalls.readiness().attach(readiness);
   }
 

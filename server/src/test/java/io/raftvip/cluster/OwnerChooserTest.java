@@ -2,9 +2,12 @@ package io.raftvip.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.raftvip.health.Readiness;
 import io.raftvip.raft.MemberHealth;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -76,5 +79,40 @@ class OwnerChooserTest {
   void holdDown_blocksEveryMoveOfTheLeadersOwn() {
     assertEquals(Optional.empty(), OwnerChooser.decide(new OwnerChooser.Situation(
         List.of(self(SICK, 0), other("n2", HEALTHY, 9)), true, true, true, false)));
+  }
+
+  @Test
+  void confirmedMove_skipsAMemberThatMayNotTakeTheVipNow_andAsksTheNextBest() {
+    final var members = List.of(self(SICK, 0), other("n2", HEALTHY, 5), other("n3", HEALTHY, 1));
+    final List<String> asked = new ArrayList<>();
+    final Map<String, Readiness> answers = Map.of(
+        "n2", Readiness.no("its latest checks failed (apiserver: HTTP 503)"), "n3", Readiness.yes());
+    final OwnerChooser.Decision d = OwnerChooser.decideConfirmed(
+        new OwnerChooser.Situation(members, true, false, false, false), id -> {
+          asked.add(id);
+          return answers.get(id);
+        });
+    assertEquals(Optional.of(new OwnerChooser.Move("n3", "owner unhealthy (apiserver: HTTP 503)")), d.move());
+    assertEquals(List.of("n2", "n3"), asked);
+    assertEquals(List.of("n2: its latest checks failed (apiserver: HTTP 503)"), d.refused());
+  }
+
+  @Test
+  void confirmedMove_keepsTheVip_whenEveryHealthyMemberRefuses() {
+    final var members = List.of(self(SICK, 0), other("n2", HEALTHY, 0), other("n3", HEALTHY, 0));
+    final OwnerChooser.Decision d = OwnerChooser.decideConfirmed(
+        new OwnerChooser.Situation(members, true, false, false, false), id -> Readiness.no("its health is not known yet"));
+    assertEquals(Optional.empty(), d.move());
+    assertEquals(List.of("n2: its health is not known yet", "n3: its health is not known yet"), d.refused());
+  }
+
+  @Test
+  void withoutHealthGating_nobodyIsAsked() {
+    final var members = List.of(self(UNKNOWN, 0), other("n2", UNKNOWN, 2));
+    final OwnerChooser.Decision d = OwnerChooser.decideConfirmed(
+        new OwnerChooser.Situation(members, false, true, false, false), id -> {
+          throw new AssertionError("asked " + id);
+        });
+    assertEquals("n2", d.move().orElseThrow().to());
   }
 }

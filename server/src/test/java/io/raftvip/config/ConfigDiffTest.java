@@ -49,7 +49,9 @@ class ConfigDiffTest {
         Arguments.of("timing: { dead-leader-timeout: 170ms }", "timing.dead-leader-timeout (160ms -> 170ms)"),
         Arguments.of("timing: { probe-timeout: 60ms }", "timing.probe-timeout (80ms -> 60ms)"),
         Arguments.of("timing: { vip-lifetime: 5s }", "timing.vip-lifetime (3s -> 5s)"),
-        Arguments.of("timing: { reconcile: 1s }", "timing.reconcile (500ms -> 1s)"));
+        Arguments.of("timing: { reconcile: 1s }", "timing.reconcile (500ms -> 1s)"),
+        Arguments.of("health: { checks: [ { name: api, kind: tcp, address: '127.0.0.1:6443' } ] }",
+            "health (off -> interval 2s, timeout 1s, fall 3, rise 3, hold-down 30s, preempt false, checks [api])"));
   }
 
   @ParameterizedTest

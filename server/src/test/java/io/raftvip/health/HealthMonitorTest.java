@@ -90,6 +90,27 @@ class HealthMonitorTest {
   }
 
   @Test
+  void readinessAfterNextRound_waitsForARoundStartedAfterTheQuestion() throws Exception {
+    FakeCheck apiserver = fake("apiserver");
+    HealthMonitor monitor = manual(rounds(3, 2), apiserver);
+    monitor.runRound();
+    monitor.runRound();
+    assertEquals(Readiness.yes(), monitor.readiness());
+
+    // The owner asks just as every API server begins to fail: the rounds so far passed, so the
+    // answer must wait for the next one, which sees the failure.
+    var answer = monitor.readinessAfterNextRound();
+    assertFalse(answer.isDone(), "answered from a round that started before the question");
+    apiserver.fail("HTTP 503");
+    monitor.runRound();
+    assertEquals(Readiness.no("its latest checks failed (apiserver: HTTP 503)"), answer.get(5, TimeUnit.SECONDS));
+
+    var stopping = monitor.readinessAfterNextRound();
+    monitor.close();
+    assertEquals(Readiness.no("its health checks are stopping"), stopping.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
   void manualRounds_followTheHysteresis() throws Exception {
     FakeCheck apiserver = fake("apiserver");
     FakeCheck etcd = fake("etcd");

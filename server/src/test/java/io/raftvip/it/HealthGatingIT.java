@@ -153,8 +153,7 @@ class HealthGatingIT {
     final String owner = lab.awaitStableOwner();
     final long t0 = System.nanoTime();
     // The others' API servers first, then the owner's: once the owner fails, no member is
-    // healthy, and the VIP stays. (When all fail at once, the owner asks its target whether its
-    // latest check passed before moving; OwnerChooserTest and HealthGateTest cover that race.)
+    // healthy, and the VIP stays. (All at once is the next test.)
     final List<String> others = lab.ids().stream().filter(id -> !id.equals(owner)).toList();
     others.forEach(id -> apiServers.get(id).answer(503));
     awaitHealth(owner, others, Health.HEALTH_UNHEALTHY);
@@ -170,6 +169,23 @@ class HealthGatingIT {
     report("health follow", "all unhealthy: " + owner + " kept the VIP; " + healthy + " healthy again -> " + next);
     assertEquals(healthy, next, () -> "the VIP follows the only healthy member" + lab.describe(t1));
     assertEquals(List.of(), lab.timeline.overlapsSince(t0), () -> "no overlap" + lab.describe(t0));
+  }
+
+  /**
+   * etcd loses its quorum: every API server fails in the same instant. The members' verdicts flip
+   * within a round of each other, so the owner may see itself unhealthy while the others still
+   * look healthy; it asks its target, which answers after a round of checks begun after the
+   * question, and the VIP stays. Without that question this fails whenever the owner's rounds run
+   * ahead of the others'.
+   */
+  @Test
+  void everyApiServerFailsAtOnce_theVipStaysWithTheOwner() throws Exception {
+    final String owner = lab.awaitStableOwner();
+    final long t0 = System.nanoTime();
+    apiServers.values().forEach(a -> a.answer(503));
+    awaitHealth(owner, lab.ids(), Health.HEALTH_UNHEALTHY);
+    observeNoMove(owner, t0, Duration.ZERO);
+    report("all API servers failed", owner + " kept the VIP");
   }
 
   @Test
