@@ -224,6 +224,14 @@ final class ClusterLab implements AutoCloseable {
     return configs.log(id);
   }
 
+  /** Rewrites every node's config with these peer priorities; call before the nodes start. */
+  void prioritize(Map<String, Integer> byId) throws IOException {
+    configs.priorities(byId);
+    for (String id : ids) {
+      configs.write(id, ids, null);
+    }
+  }
+
   /**
    * Rewrites node {@code id}'s config with another {@code timing:} mapping (its peers stay the
    * lab's nodes); a test restores it with {@code rewriteTiming(id, null)}.

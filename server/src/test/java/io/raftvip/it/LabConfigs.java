@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ final class LabConfigs {
   private final String timing;
   private final Function<String, String> extraYaml;
   private final Function<String, String> adminExtra;
+  private Map<String, Integer> priorities = Map.of();
 
   /**
    * @param timing     the YAML {@code timing:} mapping of every node
@@ -32,6 +34,11 @@ final class LabConfigs {
     this.timing = timing;
     this.extraYaml = extraYaml;
     this.adminExtra = adminExtra;
+  }
+
+  /** From the next {@link #write} on, peers get these priorities (others none: 0). */
+  void priorities(Map<String, Integer> byId) {
+    priorities = Map.copyOf(byId);
   }
 
   Path config(String id) {
@@ -54,7 +61,8 @@ final class LabConfigs {
   void write(String id, List<String> peerIds, String nodeTiming) throws IOException {
     final Path nodeDir = Files.createDirectories(dir.resolve(id));
     final String peers = peerIds.stream()
-        .map(p -> "  - { id: " + p + ", address: " + layout.raftAddress(p) + " }")
+        .map(p -> "  - { id: " + p + ", address: " + layout.raftAddress(p)
+            + (priorities.containsKey(p) ? ", priority: " + priorities.get(p) : "") + " }")
         .collect(Collectors.joining("\n"));
     Files.writeString(config(id), String.join("\n",
         "cluster: itest",
