@@ -18,13 +18,15 @@ import picocli.CommandLine.Mixin;
  * {@code raftvip check}: validates the configuration and, with admin.tls, this node's certificate
  * (readable, its key, naming this node's Raft address, valid now, chaining to the CA); prints the
  * effective configuration (stdout). Then warns, on stderr and without changing the exit status,
- * when this node's own Raft address is not an address of this host, and compares the file's peers
+ * when this node's own Raft address is not an address of this host or an http health check's CA
+ * file does not exist yet, and compares the file's peers
  * with the Raft membership the daemon running here reports (or says why it could not).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Validate the configuration, the interfaces and this node's TLS certificate; print the"
         + " effective configuration.",
         "Warn (stderr, exit status unchanged) when this node's Raft address is not an address of this host,",
+        "when an http health check's CA file does not exist yet,",
         "or when the peers differ from the Raft membership the daemon running here reports."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -56,6 +58,7 @@ final class CheckCommand implements Callable<Integer> {
     System.out.print(new EffectiveConfigPrinter().print(c));
     System.out.flush();
     new OwnAddressCheck().warning(c.self()).ifPresent(w -> System.err.println("raftvip: warning: " + w));
+    PendingCaCheck.warnings(c.health()).forEach(w -> System.err.println("raftvip: warning: " + w));
     System.err.println(new MembershipComparison(c, config.file)
         .against(() -> LocalDaemon.status(c.admin().socket(), DAEMON_TIMEOUT)).line());
     return ExitStatus.OK.code();

@@ -124,6 +124,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void httpCheckWhoseCaFileIsNotThereYet_warns_exitStatusUnchanged() throws Exception {
+    final Path config = localConfig("127.0.0.1");
+    final Path ca = dir.resolve("pki/ca.crt");
+    Files.writeString(config, Files.readString(config) + "health: { checks: [ { name: apiserver, kind: http,"
+        + " url: 'https://127.0.0.1:6443/readyz', ca: '" + ca + "' } ] }\n");
+    assertEquals(0, run("check", "--config", config.toString()));
+    final String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("raftvip: warning: health check apiserver: its CA file " + ca + " does not exist"
+        + " yet; the check fails every round (and this node counts as unhealthy) until it appears"), text);
+  }
+
+  @Test
   void ownRaftAddressNotOnThisHost_warns_exitStatusUnchanged() throws Exception {
     assertEquals(0, run("check", "--config", localConfig("10.213.9.11").toString()));
     final String text = err.toString(StandardCharsets.UTF_8);
