@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,7 @@ final class ReadyzServer implements AutoCloseable {
     private final int port;
     private volatile boolean ready = true;
     private volatile HttpServer server;
+    private volatile ExecutorService executor;
 
     /**
      * @param node whose namespace and address to serve on
@@ -52,7 +54,8 @@ final class ReadyzServer implements AutoCloseable {
                 HttpServer s = HttpServer.create(new InetSocketAddress(node.address(), port), 16);
                 s.createContext("/readyz", this::answer);
                 // one thread: a check is one small GET per interval per daemon
-                s.setExecutor(Executors.newSingleThreadExecutor(r -> daemonThread(r, "readyz-http-" + node.id())));
+                executor = Executors.newSingleThreadExecutor(r -> daemonThread(r, "readyz-http-" + node.id()));
+                s.setExecutor(executor);
                 s.start();
                 server = s;
             } catch (IOException e) {
@@ -98,6 +101,7 @@ final class ReadyzServer implements AutoCloseable {
         HttpServer s = server;
         if (s != null) {
             s.stop(0);
+            executor.shutdownNow();
             LOG.debug("{}: readyz stand-in stopped", node.id());
         }
     }
