@@ -8,7 +8,9 @@ import java.util.List;
 import io.raftvip.bench.daemon.Implementation;
 import io.raftvip.bench.daemon.KeepalivedImplementation;
 import io.raftvip.bench.daemon.RaftvipImplementation;
+import io.raftvip.bench.health.HealthScenario;
 import io.raftvip.bench.report.BenchReport;
+import io.raftvip.bench.report.HealthReport;
 import io.raftvip.bench.report.HostInfo;
 import io.raftvip.bench.report.ReportWriter;
 import io.raftvip.bench.report.Summary;
@@ -58,11 +60,14 @@ public final class Bench {
             implementations.add(new KeepalivedImplementation(work, Rig.VIP, "1"));
             implementations.add(new KeepalivedImplementation(work, Rig.VIP, "0.1"));
         }
-        Measurer m = measureAll(options, work, implementations, options.scenarios(), options.steadiness());
+        Measurer m = measureAll(options, work, implementations, options.scenarios(), options.steadiness(),
+                options.healthScenarios());
         errors.addAll(m.errors());
         BenchReport report = new BenchReport(host, m.descriptions(), options.runs(), summaries(m), m.footprints(),
                 options.idleSeconds(), m.results(), errors, options.steadiness().isEmpty() ? null : options.steady(),
-                m.steadiness());
+                m.steadiness(), options.healthScenarios().isEmpty() ? null : new HealthReport(
+                        m.healthSection().describe(), options.health().timing(), options.health().flapDurationMs(),
+                        options.health().enabled(), m.health().moves(), m.health().flaps()));
         String md = new ReportWriter(options.resultsDir()).write(report, m.timelines());
         return new Outcome(report, md, options.resultsDir());
     }
@@ -73,11 +78,11 @@ public final class Bench {
      * @param work the run's scratch directory: configurations, storage, logs (kept), class-data archives (deleted)
      */
     static Measurer measureAll(BenchOptions options, Path work, List<Implementation> implementations,
-                               List<Scenario> failover, List<Steadiness> steady) {
+                               List<Scenario> failover, List<Steadiness> steady, List<HealthScenario> health) {
         Measurer m = new Measurer(options, work);
         try (Rig rig = new Rig("rvb", options.suffix(), 3)) {
             for (Implementation impl : implementations) {
-                m.measure(rig, impl, failover, steady);
+                m.measure(rig, impl, failover, steady, health);
             }
         } finally {
             // The daemons' logs stay for a look after the run; their class-data archives would

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.raftvip.bench.health.HealthOptions;
+import io.raftvip.bench.health.HealthScenario;
 import io.raftvip.bench.scenario.Scenario;
 import io.raftvip.bench.steady.Steadiness;
 import io.raftvip.bench.steady.SteadyOptions;
@@ -20,6 +22,9 @@ import io.raftvip.bench.steady.SteadyOptions;
  * @param steadiness  steadiness scenarios to run ({@code --scenarios stall,load,...}, default none)
  * @param steady      stall and load settings ({@code --stalls}, {@code --stall-window}, {@code --stall-every},
  *                    {@code --load-duration})
+ * @param healthScenarios health scenarios to run ({@code --scenarios health-move,...}, default none)
+ * @param health      health check settings ({@code --health}, {@code --health-interval}, {@code --health-timeout},
+ *                    {@code --health-fall}, {@code --health-rise}, {@code --health-hold-down}, {@code --flap-duration})
  * @param repoRoot    source tree with {@code bin/} and the built server ({@code --repo-root}, default cwd)
  * @param resultsDir  where reports go ({@code --results}, default {@code REPO/bench/results})
  * @param timing      raftvip {@code timing:} flow map ({@code --timing}), passed through verbatim; null
@@ -31,7 +36,8 @@ import io.raftvip.bench.steady.SteadyOptions;
  *                    calling script can find and remove exactly this run's namespaces
  */
 public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario> scenarios,
-                           List<Steadiness> steadiness, SteadyOptions steady, Path repoRoot, Path resultsDir,
+                           List<Steadiness> steadiness, SteadyOptions steady, List<HealthScenario> healthScenarios,
+                           HealthOptions health, Path repoRoot, Path resultsDir,
                            String timing, TimingProfiles profiles, boolean cleanup, boolean demo, String suffix) {
 
     private static final List<Scenario> FAILOVER = List.of(Scenario.COLD_START, Scenario.CRASH, Scenario.GRACEFUL,
@@ -45,6 +51,8 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
         List<Scenario> scenarios = FAILOVER;
         List<Steadiness> steadiness = List.of();
         SteadyOptions.Builder steady = new SteadyOptions.Builder();
+        List<HealthScenario> healthScenarios = List.of();
+        HealthOptions.Builder health = new HealthOptions.Builder();
         Path root = Path.of(System.getProperty("raftvip.repo.root", ".")).toAbsolutePath().normalize();
         Path results = null;
         String timing = null;
@@ -67,9 +75,13 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
                     String list = value(args, ++i, a);
                     scenarios = failoverScenarios(list);
                     steadiness = steadinessScenarios(list);
+                    healthScenarios = healthScenarios(list);
                 }
                 case "--stalls", "--stall-window", "--stall-every", "--load-duration" ->
                         steady.set(a, value(args, ++i, a));
+                case "--health" -> health.enable();
+                case "--health-interval", "--health-timeout", "--health-fall", "--health-rise", "--health-hold-down",
+                        "--flap-duration" -> health.set(a, value(args, ++i, a));
                 case "--repo-root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 case "--results" -> results = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--timing" -> timing = value(args, ++i, a);
@@ -90,7 +102,9 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
                 }
                 default -> throw new IllegalArgumentException(a + ": unknown option; known: --runs N, "
                         + "--idle-seconds N, --only raftvip|keepalived, --scenarios LIST, --stalls MS,MS,..., "
-                        + "--stall-window D, --stall-every D, --load-duration D, --timing MAP, --profiles FILE, "
+                        + "--stall-window D, --stall-every D, --load-duration D, --health, --health-interval D, "
+                        + "--health-timeout D, --health-fall N, --health-rise N, --health-hold-down D, "
+                        + "--flap-duration D, --timing MAP, --profiles FILE, "
                         + "--repo-root DIR, --results DIR, --suffix S, --cleanup, --demo");
             }
         }
@@ -98,30 +112,46 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
             throw new IllegalArgumentException("--timing " + timing + ": not with --profiles, whose file names "
                     + "every timing to compare (\"\" for the daemon's defaults)");
         }
-        return new BenchOptions(runs, idle, only, scenarios, steadiness, steady.build(), root,
-                results != null ? results : root.resolve("bench/results"), timing, profiles, cleanup, demo, suffix);
+        HealthOptions healthOptions = health.build();
+        if (healthScenarios.contains(HealthScenario.FLAP)) {
+            healthOptions.requireFlappable();
+        }
+        if ((healthOptions.enabled() || !healthScenarios.isEmpty()) && !"raftvip".equals(only)) {
+            healthOptions.requireWholeSeconds();
+        }
+        return new BenchOptions(runs, idle, only, scenarios, steadiness, steady.build(), healthScenarios, healthOptions,
+                root, results != null ? results : root.resolve("bench/results"), timing, profiles, cleanup, demo,
+                suffix);
     }
 
-    /** Scenario names and groups: {@code failover} (the four), {@code steadiness} (the five), {@code all}. */
+    /**
+     * Scenario names and groups: {@code failover} (the four), {@code steadiness} (the five),
+     * {@code health} (the two), {@code all}.
+     */
     private static List<String> expand(String list) {
+        List<String> failover = FAILOVER.stream().map(Scenario::key).toList();
+        List<String> steady = Arrays.stream(Steadiness.values()).map(Steadiness::key).toList();
+        List<String> health = Arrays.stream(HealthScenario.values()).map(HealthScenario::key).toList();
         List<String> out = new ArrayList<>();
         for (String raw : list.split(",", -1)) {
             String s = raw.strip();
             switch (s) {
                 case "all" -> {
-                    out.addAll(FAILOVER.stream().map(Scenario::key).toList());
-                    out.addAll(Arrays.stream(Steadiness.values()).map(Steadiness::key).toList());
+                    out.addAll(failover);
+                    out.addAll(steady);
+                    out.addAll(health);
                 }
-                case "failover" -> out.addAll(FAILOVER.stream().map(Scenario::key).toList());
-                case "steadiness" -> out.addAll(Arrays.stream(Steadiness.values()).map(Steadiness::key).toList());
+                case "failover" -> out.addAll(failover);
+                case "steadiness" -> out.addAll(steady);
+                case "health" -> out.addAll(health);
                 default -> {
                     boolean known = Arrays.stream(Scenario.values()).anyMatch(x -> x.key().equals(s))
-                            || Arrays.stream(Steadiness.values()).anyMatch(x -> x.key().equals(s));
+                            || steady.contains(s) || health.contains(s);
                     if (!known) {
                         throw new IllegalArgumentException("--scenarios " + list + ": '" + s + "' is unknown; known: "
                                 + Arrays.stream(Scenario.values()).map(Scenario::key).collect(Collectors.joining(", "))
-                                + ", " + Arrays.stream(Steadiness.values()).map(Steadiness::key)
-                                .collect(Collectors.joining(", ")) + ", or the groups failover, steadiness, all");
+                                + ", " + String.join(", ", steady) + ", " + String.join(", ", health)
+                                + ", or the groups failover, steadiness, health, all");
                     }
                     out.add(s);
                 }
@@ -139,6 +169,11 @@ public record BenchOptions(int runs, int idleSeconds, String only, List<Scenario
     private static List<Steadiness> steadinessScenarios(String list) {
         List<String> keys = expand(list);
         return Arrays.stream(Steadiness.values()).filter(s -> keys.contains(s.key())).toList();
+    }
+
+    private static List<HealthScenario> healthScenarios(String list) {
+        List<String> keys = expand(list);
+        return Arrays.stream(HealthScenario.values()).filter(s -> keys.contains(s.key())).toList();
     }
 
     private static String value(String[] args, int i, String option) {

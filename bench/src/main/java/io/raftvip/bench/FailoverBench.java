@@ -6,7 +6,8 @@ import io.raftvip.bench.lab.NamespaceRemover;
 /**
  * Entry point: {@code FailoverBench [--runs N] [--idle-seconds N] [--only raftvip|keepalived]
  * [--scenarios LIST] [--stalls MS,...] [--stall-window D] [--stall-every D] [--load-duration D]
- * [--timing MAP | --profiles FILE] [--repo-root DIR] [--results DIR] [--cleanup] [--demo]}
+ * [--health] [--health-interval D] [--health-timeout D] [--health-fall N] [--health-rise N]
+ * [--health-hold-down D] [--flap-duration D] [--timing MAP | --profiles FILE] [--repo-root DIR] [--results DIR] [--cleanup] [--demo]}
  * (see {@link BenchOptions}). Must run as root. Exit codes: 0 done, 1 bench failed, 2 bad usage.
  */
 public final class FailoverBench {

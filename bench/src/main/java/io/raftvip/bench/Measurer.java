@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.raftvip.bench.daemon.FootprintSampler.Footprint;
+import io.raftvip.bench.daemon.HealthSection;
 import io.raftvip.bench.daemon.Implementation;
+import io.raftvip.bench.health.HealthResults;
+import io.raftvip.bench.health.HealthRunner;
+import io.raftvip.bench.health.HealthScenario;
 import io.raftvip.bench.netns.NamespaceThreads;
 import io.raftvip.bench.scenario.RunResult;
 import io.raftvip.bench.scenario.Scenario;
@@ -25,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * Measures one implementation after another in the rig: starts its three daemons, runs the
  * failover scenarios N times and the steadiness scenarios, samples the idle footprint, and keeps
  * everything for the report. A scenario that cannot be run is noted as not measured, the lab is
- * reset, and the others go on.
+ * reset, and the others go on. The health scenarios need a health check on every node: with
+ * {@code --health} every scenario has it and they run in the same session; without, the daemons
+ * are started once more with it for the health scenarios alone, so that the other scenarios
+ * measure what ships without a {@code health:} section.
  */
 final class Measurer {
 
@@ -45,6 +52,8 @@ final class Measurer {
     private final Map<Scenario, List<Timeline>> timelines = new EnumMap<>(Scenario.class);
     private final Map<String, List<Footprint>> footprints = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
+    private final HealthResults health = new HealthResults();
+    private final HealthSection healthSection;
 
     /**
      * @param options validated options (runs, idle window, steadiness settings)
@@ -53,18 +62,22 @@ final class Measurer {
     Measurer(BenchOptions options, Path work) {
         this.options = options;
         this.work = work;
+        this.healthSection = new HealthSection(options.health().timing());
     }
 
-    /** Measures {@code impl}: the {@code failover} scenarios, then the {@code steady} ones, then the footprint. */
-    void measure(Rig rig, Implementation impl, List<Scenario> failover, List<Steadiness> steady) {
-        descriptions.put(impl.key(), impl.description());
+    /**
+     * Measures {@code impl}: the {@code failover} scenarios, then the {@code steady} ones, then the
+     * {@code healthScenarios}, then the footprint.
+     */
+    void measure(Rig rig, Implementation impl, List<Scenario> failover, List<Steadiness> steady,
+                 List<HealthScenario> healthScenarios) {
+        boolean checksThroughout = options.health().enabled();
+        descriptions.put(impl.key(), impl.description()
+                + (checksThroughout ? "; health checks on (--health): " + healthSection.describe() : ""));
         try {
-            impl.prepare(rig.lab().nodes());
-            try (Session session = new Session(rig.lab(), impl, rig.prober().log(), rig.holding(), rig.clock(),
-                    Rig.VIP)) {
-                session.startAll();
-                // every scenario, cold start included, begins from a settled group
-                session.awaitSettled(rig.lab().nodes(), 90_000);
+            rig.readyz().passAll();
+            impl.prepare(rig.lab().nodes(), checksThroughout ? healthSection : null);
+            try (Session session = session(rig, impl)) {
                 ScenarioRunner runner = new ScenarioRunner(session);
                 for (Scenario sc : failover) {
                     attempt(rig, session, impl.key() + " " + sc.key(), () -> failovers(runner, sc));
@@ -74,15 +87,47 @@ final class Measurer {
                 for (Steadiness sc : steady) {
                     attempt(rig, session, impl.key() + " " + sc.key(), () -> steadyRunner.run(sc, steadiness::add));
                 }
+                if (checksThroughout) {
+                    health(rig, session, healthScenarios);
+                }
                 try {
                     footprints.put(impl.key(), new IdleFootprint(options.idleSeconds()).measure(session));
                 } catch (RuntimeException e) {
                     errors.add(impl.key() + " idle footprint: " + e.getMessage());
                 }
             }
+            if (!checksThroughout && !healthScenarios.isEmpty()) {
+                LOG.info("{}: restarting the daemons with a health check on every node for {}", impl.key(),
+                        healthScenarios.stream().map(HealthScenario::key).toList());
+                impl.prepare(rig.lab().nodes(), healthSection);
+                try (Session session = session(rig, impl)) {
+                    health(rig, session, healthScenarios);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: {}", impl.key(), e.getMessage(), e);
             errors.add(impl.key() + ": " + e.getMessage());
+        }
+    }
+
+    /** Starts the daemons and waits until they settled: every scenario begins from a settled group. */
+    private static Session session(Rig rig, Implementation impl) throws IOException {
+        Session session = new Session(rig.lab(), impl, rig.prober().log(), rig.holding(), rig.clock(), Rig.VIP);
+        try {
+            session.startAll();
+            session.awaitSettled(rig.lab().nodes(), 90_000);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void health(Rig rig, Session session, List<HealthScenario> scenarios) throws IOException {
+        HealthRunner runner = new HealthRunner(session, rig.readyz(), options.health(), options.runs(),
+                threads);
+        for (HealthScenario sc : scenarios) {
+            attempt(rig, session, session.impl().key() + " " + sc.key(), () -> runner.run(sc, health));
         }
     }
 
@@ -107,6 +152,14 @@ final class Measurer {
             rig.lab().nodes().forEach(rig.lab()::reattach);
             session.startAll();
         }
+    }
+
+    HealthResults health() {
+        return health;
+    }
+
+    HealthSection healthSection() {
+        return healthSection;
     }
 
     List<RunResult> results() {

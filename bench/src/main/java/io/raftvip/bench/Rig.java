@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
 import java.util.List;
+import io.raftvip.bench.health.ReadyzServers;
 import io.raftvip.bench.lab.CommandRunner;
 import io.raftvip.bench.lab.Lab;
 import io.raftvip.bench.lab.LabNode;
@@ -18,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lab with its observers: three node namespaces each with a UDP responder and an address
- * watcher, and the client probing the VIP every 2 ms. Torn down on close and, should the JVM be
- * interrupted, by a shutdown hook.
+ * The lab with its observers: three node namespaces each with a UDP responder, an address
+ * watcher and an API server stand-in for the health checks, and the client probing the VIP every
+ * 2 ms. Torn down on close and, should the JVM be interrupted, by a shutdown hook.
  */
 final class Rig implements AutoCloseable {
 
@@ -35,6 +36,7 @@ final class Rig implements AutoCloseable {
     private final List<AutoCloseable> observers = new ArrayList<>();
     private final Thread hook;
     private Prober prober;
+    private ReadyzServers readyz;
 
     /**
      * @param prefix namespace prefix ({@code rvb} bench, {@code rvd} demo)
@@ -59,6 +61,8 @@ final class Rig implements AutoCloseable {
                 observers.add(w);
                 w.start();
             }
+            readyz = new ReadyzServers(lab.nodes(), threads);
+            observers.add(readyz);
             prober = new Prober(lab.client().netns(), new InetSocketAddress(VIP, PORT), 2_000, clock);
             observers.add(prober);
             prober.start(threads);
@@ -78,6 +82,11 @@ final class Rig implements AutoCloseable {
 
     Prober prober() {
         return prober;
+    }
+
+    /** @return every node's API server stand-in, which the health checks ask */
+    ReadyzServers readyz() {
+        return readyz;
     }
 
     WallClock clock() {

@@ -51,7 +51,7 @@ final class TradeoffBench {
             implementations.add(new KeepalivedImplementation(work, Rig.VIP, "1"));
         }
         Measurer m = Bench.measureAll(options, work, implementations, List.of(Scenario.CRASH, Scenario.PARTITION),
-                List.of(Steadiness.STALL));
+                List.of(Steadiness.STALL), List.of());
         errors.addAll(m.errors());
         List<Summary> summaries = Bench.summaries(m);
         List<TradeoffRow> rows = new ArrayList<>();
@@ -66,7 +66,7 @@ final class TradeoffBench {
             }
         }
         BenchReport details = new BenchReport(host, m.descriptions(), options.runs(), summaries, m.footprints(),
-                options.idleSeconds(), m.results(), errors, options.steady(), m.steadiness());
+                options.idleSeconds(), m.results(), errors, options.steady(), m.steadiness(), null);
         return new ReportWriter(options.resultsDir()).writeTradeoff(new TradeoffReport(host,
                 options.profiles().file().toString(), rows, options.steady(), details));
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.raftvip.bench.health.HealthScenario;
 import io.raftvip.bench.scenario.Scenario;
 import io.raftvip.bench.steady.Steadiness;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,32 @@ class BenchOptionsTest {
         BenchOptions all = BenchOptions.parse("--scenarios", "all");
         assertEquals(4, all.scenarios().size());
         assertEquals(5, all.steadiness().size());
+        assertEquals(List.of(HealthScenario.MOVE, HealthScenario.FLAP), all.healthScenarios());
+    }
+
+    @Test
+    void healthScenarios_andTheHealthOptions_arePassedOn() {
+        BenchOptions o = BenchOptions.parse("--scenarios", "health-flap,crash", "--flap-duration", "30s", "--health",
+                "--health-hold-down", "10s");
+
+        assertEquals(List.of(HealthScenario.FLAP), o.healthScenarios());
+        assertEquals(List.of(Scenario.CRASH), o.scenarios());
+        assertTrue(o.health().enabled());
+        assertEquals(30_000, o.health().flapDurationMs());
+        assertEquals(10_000, o.health().timing().holdDownMs());
+        assertEquals(List.of(HealthScenario.MOVE, HealthScenario.FLAP),
+                BenchOptions.parse("--scenarios", "health").healthScenarios());
+        assertEquals(List.of(), BenchOptions.parse().healthScenarios());
+    }
+
+    @Test
+    void healthTimingKeepalivedCannotTake_needsOnlyRaftvip() {
+        String[] args = {"--scenarios", "health-move", "--health-interval", "500ms", "--health-timeout", "200ms"};
+
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args));
+        String[] raftvipOnly = {"--scenarios", "health-move", "--health-interval", "500ms", "--health-timeout",
+            "200ms", "--only", "raftvip"};
+        assertEquals(500, BenchOptions.parse(raftvipOnly).health().timing().intervalMs());
     }
 
     @Test

@@ -16,8 +16,17 @@ public interface Implementation {
     /** @return a human description of the setting, e.g. {@code keepalived 2.2.7, VRRPv3, advert 0.1 s} */
     String description();
 
-    /** Writes per-node configuration for {@code nodes}; wipes state left by earlier runs. */
-    void prepare(List<LabNode> nodes) throws IOException;
+    /**
+     * Writes per-node configuration for {@code nodes}; wipes state left by earlier runs.
+     *
+     * @param health the health check every node runs, or null for none
+     */
+    void prepare(List<LabNode> nodes, HealthSection health) throws IOException;
+
+    /** Writes per-node configuration without health checks; see {@link #prepare(List, HealthSection)}. */
+    default void prepare(List<LabNode> nodes) throws IOException {
+        prepare(nodes, null);
+    }
 
     /** Forgets persistent state (e.g. a Raft log) so that the next start is a first boot. */
     void resetState() throws IOException;

@@ -12,9 +12,12 @@ import io.raftvip.bench.lab.LabNode;
  * VRRPv3, every node starts as BACKUP with {@code nopreempt} (raftvip has no preferred owner and
  * never fails back), priorities 100/90/80 in node order so that ties do not depend on addresses.
  * Each namespace gets its own config, pid files and a notify script that records its state,
- * so instances never share {@code /run} paths.
+ * so instances never share {@code /run} paths. With health checks, each instance tracks a
+ * {@code vrrp_script} equivalent to raftvip's check (see {@link #vrrpScript}).
  */
 public final class KeepalivedImplementation implements Implementation {
+
+    private static final String SCRIPT = "chk_bench";
 
     private final Path workDir;
     private final String vip;
@@ -42,24 +45,27 @@ public final class KeepalivedImplementation implements Implementation {
     }
 
     @Override
-    public void prepare(List<LabNode> nodes) throws IOException {
+    public void prepare(List<LabNode> nodes, HealthSection health) throws IOException {
         for (LabNode node : nodes) {
             Path dir = Files.createDirectories(workDir.resolve(node.id()));
             Path notify = dir.resolve("notify.sh");
-            Files.writeString(notify, "#!/bin/sh\necho \"$3\" > " + dir.resolve("state") + "\n");
+            Files.deleteIfExists(dir.resolve("states"));
+            // state: the latest, for readiness; states: every change, to count FAULT entries
+            Files.writeString(notify, "#!/bin/sh\necho \"$3\" > " + dir.resolve("state") + "\necho \"$3\" >> "
+                    + dir.resolve("states") + "\n");
             Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.writeString(dir.resolve("keepalived.conf"), config(node, notify));
+            Files.writeString(dir.resolve("keepalived.conf"), config(node, notify, health));
         }
     }
 
-    private String config(LabNode node, Path notify) {
+    private String config(LabNode node, Path notify, HealthSection health) {
         return """
                 global_defs {
                   router_id %s
                   vrrp_version 3
                   script_user root
                 }
-                vrrp_instance VI_BENCH {
+                %svrrp_instance VI_BENCH {
                   state BACKUP
                   nopreempt
                   interface eth0
@@ -69,9 +75,40 @@ public final class KeepalivedImplementation implements Implementation {
                   virtual_ipaddress {
                     %s/32 dev eth0
                   }
-                  notify %s
+                %s  notify %s
                 }
-                """.formatted(node.id(), 100 - 10 * node.index(), advert, vip, notify);
+                """.formatted(node.id(), health == null ? "" : vrrpScript(health, node), 100 - 10 * node.index(),
+                advert, vip, health == null ? "" : "  track_script {\n    " + SCRIPT + "\n  }\n", notify);
+    }
+
+    /**
+     * The raftvip health check as keepalived users write it: curl against the same URL, same interval, timeout, fall
+     * and rise; tracked without a weight, so a failed script puts the instance in FAULT, which
+     * releases the VIP. A weight would only lower the priority, and with {@code nopreempt} (see
+     * the class comment) a backup of higher priority never takes over: the VIP would not move.
+     */
+    static String vrrpScript(HealthSection health, LabNode node) {
+        HealthTiming t = health.timing();
+        return """
+                vrrp_script %s {
+                  script "%s"
+                  interval %d
+                  timeout %d
+                  fall %d
+                  rise %d
+                }
+                """.formatted(SCRIPT, String.join(" ", health.curlCommand(node)),
+                wholeSeconds("interval", t.intervalMs()),
+                wholeSeconds("timeout", t.timeoutMs()), t.fall(), t.rise());
+    }
+
+    /** keepalived 2.2 takes whole seconds (1..4294) for a script's interval and timeout. */
+    private static long wholeSeconds(String what, long ms) {
+        if (ms % 1_000 != 0 || ms < 1_000) {
+            throw new IllegalArgumentException("keepalived's vrrp_script " + what + " takes whole seconds, not "
+                    + ms + " ms");
+        }
+        return ms / 1_000;
     }
 
     @Override
@@ -96,11 +133,26 @@ public final class KeepalivedImplementation implements Implementation {
 
     @Override
     public boolean ready(LabNode node, String ownerId) {
+        return !vrrpState(node).isEmpty();
+    }
+
+    /** @return the VRRP state {@code node}'s instance reported last (MASTER, BACKUP, FAULT), or "" */
+    public String vrrpState(LabNode node) {
         try {
             Path state = workDir.resolve(node.id()).resolve("state");
-            return Files.exists(state) && !Files.readString(state).isBlank();
+            return Files.exists(state) ? Files.readString(state).strip() : "";
         } catch (IOException e) {
-            return false;
+            return "";
+        }
+    }
+
+    /** @return how often {@code node}'s instance entered FAULT (a failed tracked script) since it was prepared */
+    public long faultEntries(LabNode node) {
+        try {
+            Path states = workDir.resolve(node.id()).resolve("states");
+            return Files.exists(states) ? Files.readAllLines(states).stream().filter("FAULT"::equals).count() : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

@@ -85,7 +85,7 @@ public final class RaftvipImplementation implements Implementation {
     }
 
     @Override
-    public void prepare(List<LabNode> nodes) throws IOException {
+    public void prepare(List<LabNode> nodes, HealthSection health) throws IOException {
         resetState();
         StringBuilder peers = new StringBuilder();
         for (LabNode n : nodes) {
@@ -103,8 +103,29 @@ public final class RaftvipImplementation implements Implementation {
                     admin: { socket: %s }
                     metrics: { listen: '%s' }
                     """.formatted(node.id(), peers, vip, dir.resolve("storage"), socket(node), metrics(node))
-                    + (timing == null ? "" : "timing: " + timing + "\n"));
+                    + (timing == null ? "" : "timing: " + timing + "\n")
+                    + (health == null ? "" : healthYaml(health, node)));
         }
+    }
+
+    /**
+     * Every key written out, so the report's settings are the ones in force whatever the defaults;
+     * {@code preempt: false} as keepalived's {@code nopreempt}: neither moves the VIP back.
+     */
+    static String healthYaml(HealthSection health, LabNode node) {
+        HealthTiming t = health.timing();
+        return """
+                health:
+                  interval: %s
+                  timeout: %s
+                  fall: %d
+                  rise: %d
+                  hold-down: %s
+                  preempt: false
+                  checks:
+                    - { name: %s, kind: http, url: '%s' }
+                """.formatted(HealthTiming.duration(t.intervalMs()), HealthTiming.duration(t.timeoutMs()), t.fall(),
+                t.rise(), HealthTiming.duration(t.holdDownMs()), HealthSection.CHECK_NAME, health.url(node));
     }
 
     @Override

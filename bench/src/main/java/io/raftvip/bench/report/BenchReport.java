@@ -20,9 +20,10 @@ import io.raftvip.bench.steady.SteadyResult;
  * @param errors          scenarios that could not be run, with the reason
  * @param steadyOptions   stall and load settings, or null when no steadiness scenario was run
  * @param steadiness      every measured steadiness window
+ * @param health          the health scenarios' runs and settings, or null when none was run
  */
 public record BenchReport(HostInfo host, Map<String, String> implementations, int runsPerScenario,
                           List<Summary> summaries, Map<String, List<Footprint>> footprints, int idleSeconds,
                           List<RunResult> runs, List<String> errors, SteadyOptions steadyOptions,
-                          List<SteadyResult> steadiness) {
+                          List<SteadyResult> steadiness, HealthReport health) {
 }

@@ -29,6 +29,7 @@ public final class MarkdownReport {
             failoverTable(md, r.summaries());
         }
         md.append(new SteadinessMarkdown().render(r.steadyOptions(), r.steadiness()));
+        md.append(new HealthMarkdown().render(r.health(), r.summaries()));
         md.append("\n## Idle footprint (").append(r.idleSeconds()).append(" s window)\n\n");
         md.append("| implementation | node | RSS MiB | CPU % of a core |\n|---|---|---:|---:|\n");
         for (Map.Entry<String, List<Footprint>> e : r.footprints().entrySet()) {

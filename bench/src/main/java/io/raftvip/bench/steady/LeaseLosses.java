@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * {@link LeaseLossTally}. Only for implementations that serve metrics (raftvip); for the others
  * lease losses do not exist and nothing is scraped.
  */
-final class LeaseLosses {
+public final class LeaseLosses {
 
     static final String METRIC = "raftvip_lease_losses_total";
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLosses.class);
@@ -21,7 +21,11 @@ final class LeaseLosses {
     private final MetricsScraper scraper;
     private final Session session;
 
-    LeaseLosses(MetricsScraper scraper, Session session) {
+    /**
+     * @param scraper fetches a node's metrics
+     * @param session the running implementation
+     */
+    public LeaseLosses(MetricsScraper scraper, Session session) {
         this.scraper = scraper;
         this.session = session;
     }
@@ -32,7 +36,7 @@ final class LeaseLosses {
     }
 
     /** @return a tally with every node's current value as its start, or null when not applicable */
-    LeaseLossTally start() {
+    public LeaseLossTally start() {
         if (!applies()) {
             return null;
         }
@@ -47,7 +51,7 @@ final class LeaseLosses {
     }
 
     /** Adds what each node's counter gained since the last scrape; no-op for a null tally. */
-    void observe(LeaseLossTally tally) {
+    public void observe(LeaseLossTally tally) {
         if (tally != null) {
             scrape(tally, false);
         }

@@ -1,6 +1,10 @@
 package io.raftvip.bench.steady;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads one metric out of Prometheus' text exposition format. */
 public final class MetricsText {
@@ -40,5 +44,31 @@ public final class MetricsText {
             }
         }
         return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
+    }
+
+    /**
+     * The samples of metric {@code name} by the value of their label {@code label}: for
+     * {@code raftvip_member_health{member="n1"} 1.0}, {@code n1 -> 1.0}. Samples without that
+     * label are skipped; label values are taken as written (the bench's ids need no escapes).
+     */
+    public static Map<String, Double> byLabel(String text, String name, String label) {
+        Pattern sample = Pattern.compile(Pattern.quote(name) + "\\{([^}]*)}\\s+(\\S+).*");
+        Pattern wanted = Pattern.compile("(?:^|,)\\s*" + Pattern.quote(label) + "=\"([^\"]*)\"");
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String raw : text.split("\n")) {
+            Matcher m = sample.matcher(raw.strip());
+            if (!m.matches()) {
+                continue;
+            }
+            Matcher l = wanted.matcher(m.group(1));
+            if (l.find()) {
+                try {
+                    out.put(l.group(1), Double.parseDouble(m.group(2)));
+                } catch (NumberFormatException e) {
+                    // not a sample line after all; the format has no other kind, so skip it
+                }
+            }
+        }
+        return out;
     }
 }

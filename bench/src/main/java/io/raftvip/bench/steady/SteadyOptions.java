@@ -95,8 +95,12 @@ public record SteadyOptions(List<Long> stallsMs, long stallWindowMs, long stallE
         return List.copyOf(out);
     }
 
-    /** Parses a duration such as {@code 45s}, {@code 500ms}, {@code 10m}, {@code 1h} into ms (positive). */
-    static long millis(String option, String value) {
+    /**
+     * Parses a duration such as {@code 45s}, {@code 500ms}, {@code 10m}, {@code 1h} into ms (positive).
+     *
+     * @throws IllegalArgumentException naming the option, the value and the rule
+     */
+    public static long millis(String option, String value) {
         Matcher m = DURATION.matcher(value.strip());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
             throw new IllegalArgumentException(option + " " + value + ": must be a positive whole number with a unit "

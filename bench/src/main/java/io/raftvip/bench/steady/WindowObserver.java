@@ -12,11 +12,12 @@ import io.raftvip.bench.watch.Overlap;
 import io.raftvip.bench.watch.WindowCounts;
 
 /** Turns the session's watcher and probe logs over a window into an {@link Observation}. */
-final class WindowObserver {
+public final class WindowObserver {
 
     private final Session s;
 
-    WindowObserver(Session session) {
+    /** @param session whose logs to read */
+    public WindowObserver(Session session) {
         this.s = session;
     }
 
@@ -27,8 +28,9 @@ final class WindowObserver {
      * @param crashes        crash runs in the window: each victim counts as releasing at its crash, since
      *                       what it still holds afterwards is a dead, unplugged machine's address
      * @param tally          raftvip's lease losses, or null
+     * @return what the window showed
      */
-    Observation observe(long fromMicros, long toMicros, long gapsFromMicros, List<RunResult> crashes,
+    public Observation observe(long fromMicros, long toMicros, long gapsFromMicros, List<RunResult> crashes,
                         LeaseLossTally tally) {
         List<LabNode> nodes = s.lab().nodes();
         List<String> ids = nodes.stream().map(LabNode::id).toList();

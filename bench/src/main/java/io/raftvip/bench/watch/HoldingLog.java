@@ -87,6 +87,17 @@ public final class HoldingLog {
         return who;
     }
 
+    /** @return the latest bind by any node seen so far, if any */
+    public synchronized OptionalLong lastBind() {
+        long last = Long.MIN_VALUE;
+        for (List<Interval> list : byNode) {
+            for (Interval i : list) {
+                last = Math.max(last, i.fromMicros());
+            }
+        }
+        return last == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(last);
+    }
+
     /** @return when {@code node} released the VIP at or after {@code micros}, if it did */
     public synchronized OptionalLong releaseAfter(int node, long micros) {
         for (Interval i : byNode.get(node)) {

@@ -55,4 +55,33 @@ class RaftvipImplementationTest {
                 .contains("metrics: { listen: '10.213.0.12:9742' }"));
         assertEquals("10.213.0.11:9742", impl.metrics(NODES.get(0)));
     }
+
+    @Test
+    void health_writesEveryKey_andAnHttpCheckOfTheNodesOwnStandIn() throws Exception {
+        RaftvipImplementation impl = new RaftvipImplementation(work, work, "10.213.0.100", null, false);
+
+        impl.prepare(NODES, new HealthSection(new HealthTiming(2_000, 500, 3, 2, 30_000)));
+
+        String config = Files.readString(work.resolve("raftvip/n2.yaml"));
+        assertTrue(config.endsWith("""
+                health:
+                  interval: 2s
+                  timeout: 500ms
+                  fall: 3
+                  rise: 2
+                  hold-down: 30s
+                  preempt: false
+                  checks:
+                    - { name: apiserver, kind: http, url: 'http://10.213.0.12:6443/readyz' }
+                """), config);
+    }
+
+    @Test
+    void noHealth_writesNoHealthSection() throws Exception {
+        RaftvipImplementation impl = new RaftvipImplementation(work, work, "10.213.0.100", null, false);
+
+        impl.prepare(NODES);
+
+        assertFalse(Files.readString(work.resolve("raftvip/n1.yaml")).contains("health"));
+    }
 }

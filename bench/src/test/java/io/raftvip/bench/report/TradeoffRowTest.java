@@ -55,7 +55,7 @@ class TradeoffRowTest {
         TradeoffRow ka = new TradeoffRow("keepalived-0.1s", null, "200 ms", 350.0, 380.0, 360.0, "0/20", 20, 0.4, 0.3,
                 13.0);
         BenchReport details = new BenchReport(new HostInfo("d", "k", "c", 2), java.util.Map.of(), 20, List.of(),
-                java.util.Map.of(), 60, List.of(), List.of(), SteadyOptions.defaults(), List.of());
+                java.util.Map.of(), 60, List.of(), List.of(), SteadyOptions.defaults(), List.of(), null);
 
         String md = new TradeoffMarkdown().render(new TradeoffReport(new HostInfo("d", "k", "c", 2), "p.yaml",
                 List.of(def, ka), SteadyOptions.defaults(), details));

@@ -34,4 +34,18 @@ class MetricsTextTest {
     void missingMetric_isEmpty() {
         assertTrue(MetricsText.value(TEXT, "raftvip_quorum").isEmpty());
     }
+
+    @Test
+    void byLabel_mapsEachSampleToItsLabelValue() {
+        String text = """
+                # TYPE raftvip_member_health gauge
+                raftvip_member_health{member="n1"} 1.0
+                raftvip_member_health{cluster="bench",member="n2"} 0.0
+                raftvip_member_health{member="n3"} -1.0
+                raftvip_member_health_other{member="n1"} 7.0
+                """;
+
+        assertEquals(java.util.Map.of("n1", 1.0, "n2", 0.0, "n3", -1.0),
+                MetricsText.byLabel(text, "raftvip_member_health", "member"));
+    }
 }
