@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -43,10 +44,8 @@ public final class HealthGate implements AutoCloseable {
   private final BooleanSupplier owns;
   private final HealthReporter reporter;
   private final OwnershipHandOver handOver;
-  private final boolean healthGating;
-  private final boolean preempt;
-  private final Duration holdDown;
-  private final Duration readinessTimeout;
+  private volatile GateSettings settings;
+  private ScheduledFuture<?> schedule; // guarded by this
   private final long reachableMs;
   private final Clock clock;
   private final AtomicBoolean moving = new AtomicBoolean();
@@ -62,34 +61,41 @@ public final class HealthGate implements AutoCloseable {
 
   /**
    * @param owns whether this node owns the VIP now
-   * @param healthGating the configuration has health checks
-   * @param preempt members of higher priority take ownership when they can
-   * @param holdDown no move of the leader's own after another within this time
-   * @param readinessTimeout how long to wait for a member's answer whether it may take the VIP
-   *     now: it answers after its next round of checks, so at least an interval plus a check's
-   *     cut-off
+   * @param settings how the gate decides and how often it looks
    * @param reachableMs how fresh a member's last answer must be to count as reachable
    */
   public HealthGate(String nodeId, RaftNode raft, BooleanSupplier owns, HealthReporter reporter,
-                    OwnershipHandOver handOver, boolean healthGating, boolean preempt, Duration holdDown,
-                    Duration readinessTimeout, long reachableMs, Clock clock) {
+                    OwnershipHandOver handOver, GateSettings settings, long reachableMs, Clock clock) {
     this.nodeId = nodeId;
     this.raft = raft;
     this.owns = owns;
     this.reporter = reporter;
     this.handOver = handOver;
-    this.healthGating = healthGating;
-    this.preempt = preempt;
-    this.holdDown = holdDown;
-    this.readinessTimeout = readinessTimeout;
+    this.settings = settings;
     this.reachableMs = reachableMs;
     this.clock = clock;
   }
 
-  /** Looks every {@code period} from now on. */
-  public HealthGate start(Duration period) {
-    executor.scheduleWithFixedDelay(this::lookGuarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  /** Looks every {@link GateSettings#period()} from now on. */
+  public synchronized HealthGate start() {
+    final long period = settings.period().toMillis();
+    schedule = executor.scheduleWithFixedDelay(this::lookGuarded, period, period, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /**
+   * Decides with {@code next} from the next look on (a reload changed the health section); whether
+   * health gates ownership at all stays as it was started.
+   */
+  public synchronized void retune(GateSettings next) {
+    final GateSettings before = settings;
+    settings = new GateSettings(before.healthGating(), next.preempt(), next.holdDown(), next.readinessTimeout(),
+        next.period());
+    if (schedule != null && !next.period().equals(before.period())) {
+      schedule.cancel(false);
+      start();
+    }
+    poke();
   }
 
   /** Looks again at once (the replicated state or leadership changed). */
@@ -128,6 +134,7 @@ public final class HealthGate implements AutoCloseable {
       return;
     }
     final OwnerChooser.Situation situation = situation();
+    final Duration readinessTimeout = settings.readinessTimeout();
     final OwnerChooser.Decision decision = OwnerChooser.decideConfirmed(situation,
         id -> raft.readinessOf(id, readinessTimeout));
     if (decision.move().isEmpty()) {
@@ -148,13 +155,14 @@ public final class HealthGate implements AutoCloseable {
           self || raft.caughtUp(id), health, m.peer().priority()));
     }
     final Instant now = clock.instant();
+    final GateSettings s = settings;
     final Optional<OwnerNote> note = state.lastNote();
     final boolean holdDownActive = note.isPresent() && !note.get().requested()
-        && note.get().at().plus(holdDown).isAfter(now);
+        && note.get().at().plus(s.holdDown()).isAfter(now);
     // An operator's choice holds for this node's whole tenure as owner, not just the hold-down.
     final boolean requested = note.isPresent() && note.get().requested() && note.get().to().equals(nodeId)
         && ownerSince != null && !note.get().at().isBefore(ownerSince.minus(TRANSFER_WINDOW));
-    return new OwnerChooser.Situation(members, healthGating, preempt, holdDownActive, requested);
+    return new OwnerChooser.Situation(members, s.healthGating(), s.preempt(), holdDownActive, requested);
   }
 
   /**
@@ -163,7 +171,7 @@ public final class HealthGate implements AutoCloseable {
    */
   private void keepReason(OwnerChooser.Situation s, List<String> refused) {
     final Optional<OwnerChooser.Candidate> self = s.members().stream().filter(OwnerChooser.Candidate::self).findFirst();
-    final String why = self.isEmpty() || !healthGating || self.get().health().status() != MemberHealth.Status.UNHEALTHY
+    final String why = self.isEmpty() || !s.healthGating() || self.get().health().status() != MemberHealth.Status.UNHEALTHY
         ? "" : s.holdDownActive() ? "within the hold-down of the last move"
         : !refused.isEmpty() ? "no member may take it now (" + String.join("; ", refused) + ")"
         : "no member is healthy and reachable";

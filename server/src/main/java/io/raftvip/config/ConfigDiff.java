@@ -13,12 +13,13 @@ import java.util.stream.Collectors;
  * What differs between the configuration a daemon runs with and a newly read file, key by key,
  * and which differences a running daemon can take on (a reload). Live: {@code vips},
  * {@code announce}, {@code logging}, {@code admin.allow} and the {@code admin.tls} file paths
- * (the files' contents are re-read on every reload anyway). Everything else is fixed for the life
+ * (the files' contents are re-read on every reload anyway), and {@code health} while it stays on
+ * (its checks restart with the new settings). Everything else is fixed for the life
  * of the process: the Raft group and this member's identity and address ({@code cluster},
  * {@code node}, {@code peers}, {@code storage}), the listeners ({@code admin.socket},
- * {@code admin.listen}, {@code metrics.listen}), turning TLS on or off, {@code timing}, which
- * every member must share, and {@code health} (the checks run on their own threads and the gate's
- * period and hold-down come from it; a restart is one member's short absence, not a VIP move).
+ * {@code admin.listen}, {@code metrics.listen}), turning TLS or health checks on or off (whether
+ * the leader gates ownership on health is decided at start), and {@code timing}, which every
+ * member must share.
  *
  * <p>A section added to the configuration is added here too, as live or not; a live one also to
  * {@link #applied()}.
@@ -79,7 +80,11 @@ public final class ConfigDiff {
     d.live("announce", c -> "repeat " + c.announce().repeat() + ", interval " + format(c.announce().interval())
         + ", refresh " + format(c.announce().refresh()));
     d.live("logging", c -> "level " + c.logging().level() + ", loggers " + c.logging().loggers());
-    d.fixedSection("health", c -> health(c.health(), false), c -> health(c.health(), true));
+    if ((running.health() == null) != (next.health() == null)) {
+      d.fixed("health", c -> c.health() == null ? "off" : "on");
+    } else {
+      d.liveSection("health", c -> health(c.health(), false), c -> health(c.health(), true));
+    }
     return d;
   }
 
@@ -118,7 +123,8 @@ public final class ConfigDiff {
     final AdminConfig admin = new AdminConfig(r.socket(), r.listen(), tlsStays ? next.admin().tls() : r.tls(),
         next.admin().allow());
     return new RaftvipConfig(running.cluster(), running.node(), running.peers(), next.vips(), running.storage(),
-        admin, running.metrics(), running.timing(), next.announce(), next.logging(), running.health());
+        admin, running.metrics(), running.timing(), next.announce(), next.logging(),
+        (running.health() == null) == (next.health() == null) ? next.health() : running.health());
   }
 
   /** The health section in one line, or all of it ({@code full}) to notice a changed check. */
@@ -140,13 +146,13 @@ public final class ConfigDiff {
     compare(key, value, false);
   }
 
-  /** A fixed key compared on all of {@code compared} but shown by its shorter {@code shown}. */
-  private void fixedSection(String key, Function<RaftvipConfig, String> shown,
-                            Function<RaftvipConfig, String> compared) {
+  /** A live key compared on all of {@code compared} but shown by its shorter {@code shown}. */
+  private void liveSection(String key, Function<RaftvipConfig, String> shown,
+                           Function<RaftvipConfig, String> compared) {
     if (!compared.apply(running).equals(compared.apply(next))) {
       final String before = shown.apply(running);
       final String after = shown.apply(next);
-      changes.add(new Change(key, before.equals(after) ? "its checks changed" : before + " -> " + after, false));
+      changes.add(new Change(key, before.equals(after) ? "its checks changed" : before + " -> " + after, true));
     }
   }
 

@@ -10,6 +10,7 @@ import io.raftvip.cluster.DriftCheck;
 import io.raftvip.cluster.EventStream;
 import io.raftvip.cluster.ForwardedChangeHandler;
 import io.raftvip.cluster.ForwardingAdmin;
+import io.raftvip.cluster.GateSettings;
 import io.raftvip.cluster.HealthGate;
 import io.raftvip.cluster.HealthReporter;
 import io.raftvip.cluster.Observation;
@@ -20,7 +21,6 @@ import io.raftvip.cluster.StatusAssembler;
 import io.raftvip.config.HealthConfig;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.config.TimingConfig;
-import io.raftvip.health.HealthMonitor;
 import io.raftvip.logging.ShutdownNoiseFilter;
 import io.raftvip.metrics.MetricsServer;
 import io.raftvip.metrics.RaftvipMetrics;
@@ -67,14 +67,6 @@ public final class Daemon {
   private static final RaftTiming REHEARSAL_TIMING = RaftTiming.classic(Duration.ofMillis(150),
       Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100));
   private static final Duration REHEARSAL_STEP = Duration.ofSeconds(10);
-  /** How often the owner reconsiders preemption without health checks (with them: their interval). */
-  private static final Duration GATE_PERIOD = Duration.ofSeconds(1);
-  /**
-   * Beyond the two check intervals a member may take to answer whether it may take the VIP (its
-   * next round starts within an interval and is cut off within another): the call itself.
-   */
-  private static final Duration READINESS_SLACK = Duration.ofSeconds(1);
-  private static final Duration DEFAULT_HOLD_DOWN = Duration.ofSeconds(30);
 
   private final Parts parts;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -105,7 +97,7 @@ public final class Daemon {
     BackgroundRehearsal rehearsal;
     HealthReporter reporter;
     HealthGate gate;
-    HealthMonitor monitor;
+    LiveHealthChecks checks;
     RaftHealthGuard raftHealth;
     ConfigReloader reloader;
     volatile boolean stopping;
@@ -196,24 +188,17 @@ public final class Daemon {
 
     b.handOver = new OwnershipHandOver(b.nodeId, b.raft, b.loop, HAND_OVER_TIMEOUT);
     b.reporter = new HealthReporter(b.nodeId, b.raft);
-    // Without a health section raftvip behaves as before: no health moves, and a member of higher
-    // priority takes ownership when it can (preemption), release first.
-    b.gate = new HealthGate(b.nodeId, b.raft, ownership::owned, b.reporter, b.handOver, health != null,
-        health == null || health.preempt(), health == null ? DEFAULT_HOLD_DOWN : health.holdDown(),
-        health == null ? Duration.ZERO : health.interval().multipliedBy(2).plus(READINESS_SLACK),
-        reachable.toMillis(), Clock.systemUTC()).start(health == null ? GATE_PERIOD : health.interval());
+    b.gate = new HealthGate(b.nodeId, b.raft, ownership::owned, b.reporter, b.handOver, GateSettings.of(health),
+        reachable.toMillis(), Clock.systemUTC()).start();
     events.onAnyEvent(b.gate::poke);
     if (health != null) {
       final HealthGate gate = b.gate;
       final HealthReporter reporter = b.reporter;
-      b.monitor = HealthMonitor.start(health, b.nodeId, state -> {
+      b.checks = LiveHealthChecks.start(health, b.nodeId, b.raft, gate, state -> {
         metrics.healthChanged();
         reporter.localChanged(LocalHealth.of(state));
         gate.poke();
       }, (check, result) -> metrics.checkRan(check, result.healthy(), result.took()));
-      // The owner asks before it moves the VIP here: a healthy verdict can lag behind the checks,
-      // so the answer waits for a round that started after the question.
-      b.raft.serveReadiness(b.monitor::readinessAfterNextRound);
     }
     final ClusterAdmin backend = new ClusterAdmin(b.nodeId, b.raft, b.observer, assembler,
         eventStream, b.handOver, reachable);
@@ -228,7 +213,7 @@ public final class Daemon {
         adminConfig.listen() == null ? null : adminConfig.listen().host(),
         adminConfig.listen() == null ? 0 : adminConfig.listen().port(), adminTls);
     b.reloader = reload.start(config, tls, new LiveReload.Targets(b.loop, allow, assembler, eventStream,
-        b.observer, metricsBridge, metrics, vips -> b.vips = vips));
+        b.observer, metricsBridge, metrics, vips -> b.vips = vips, h -> b.checks.replace(h)));
 
     final long healthyWithinNanos = TimeUnit.SECONDS.toNanos(5);
     b.raftHealth = new RaftHealthGuard(b.nodeId, b.raft::running, b.raft::lifeCycleState,
@@ -257,7 +242,7 @@ public final class Daemon {
     closeQuietly(b, "Raft health guard", b.raftHealth);
     closeQuietly(b, "admin API", b.admin);
     closeQuietly(b, "health gate", b.gate);
-    closeQuietly(b, "health checks", b.monitor);
+    closeQuietly(b, "health checks", b.checks);
     closeQuietly(b, "observer", b.observer);
     closeQuietly(b, "address subscription", b.subscription == null ? null : b.subscription::close);
     closeQuietly(b, "ownership loop", b.loop);

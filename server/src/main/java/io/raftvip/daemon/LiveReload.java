@@ -4,6 +4,7 @@ import io.raftvip.admin.AllowList;
 import io.raftvip.cluster.ClusterObserver;
 import io.raftvip.cluster.EventStream;
 import io.raftvip.cluster.StatusAssembler;
+import io.raftvip.config.HealthConfig;
 import io.raftvip.config.RaftvipConfig;
 import io.raftvip.logging.LogLevels;
 import io.raftvip.metrics.RaftvipMetrics;
@@ -12,6 +13,7 @@ import io.raftvip.proto.v1.EventType;
 import io.raftvip.reload.AllowListSection;
 import io.raftvip.reload.ConfigReloader;
 import io.raftvip.reload.ConfigSource;
+import io.raftvip.reload.HealthSection;
 import io.raftvip.reload.LoggingSection;
 import io.raftvip.reload.ReloadStatus;
 import io.raftvip.reload.VipSection;
@@ -33,10 +35,12 @@ final class LiveReload {
    * The running parts a reload changes or reports to.
    *
    * @param vipsInUse told the VIP list the daemon releases at stop
+   * @param healthChecks replaces the running health checks (a changed section); unused without
+   *     health checks, which a reload cannot turn on
    */
   record Targets(OwnershipLoop loop, AllowList allow, StatusAssembler assembler, EventStream events,
                  ClusterObserver observer, MetricsBridge metricsBridge, RaftvipMetrics metrics,
-                 Consumer<List<Vip>> vipsInUse) {
+                 Consumer<List<Vip>> vipsInUse, Consumer<HealthConfig> healthChecks) {
   }
 
   private final String file;
@@ -73,6 +77,7 @@ final class LiveReload {
     r.addSection(new AllowListSection(t.allow()));
     r.addSection(new VipSection(t.loop(), List.of(t.assembler()::replaceVips, t.metricsBridge()::replaceVips,
         t.vipsInUse())));
+    r.addSection(new HealthSection(t.healthChecks()));
     final ReloadStatus status = new ReloadStatus();
     t.assembler().addSection(status::addTo);
     r.addListener(status);

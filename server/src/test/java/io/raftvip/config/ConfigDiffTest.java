@@ -51,7 +51,22 @@ class ConfigDiffTest {
         Arguments.of("timing: { vip-lifetime: 5s }", "timing.vip-lifetime (3s -> 5s)"),
         Arguments.of("timing: { reconcile: 1s }", "timing.reconcile (500ms -> 1s)"),
         Arguments.of("health: { checks: [ { name: api, kind: tcp, address: '127.0.0.1:6443' } ] }",
-            "health (off -> interval 2s, timeout 1s, fall 3, rise 3, hold-down 30s, preempt false, checks [api])"));
+            "health (off -> on)"));
+  }
+
+  @Test
+  void changedHealthChecks_areLive_andShownShort() throws Exception {
+    final String before = "health: { checks: [ { name: api, kind: tcp, address: '127.0.0.1:6443' } ] }";
+    final ConfigDiff d = ConfigDiff.between(parse(config(before)), parse(config(
+        "health: { interval: 3s, preempt: true, checks: [ { name: api, kind: tcp, address: '127.0.0.1:6444' } ] }")));
+    assertEquals(List.of("health (interval 2s, timeout 1s, fall 3, rise 3, hold-down 30s, preempt false, checks [api]"
+        + " -> interval 3s, timeout 1s, fall 3, rise 3, hold-down 30s, preempt true, checks [api])"),
+        d.live().stream().map(ConfigDiff.Change::toString).toList());
+    assertEquals(List.of(), d.fixed());
+    assertEquals(true, d.applied().health().preempt());
+
+    final ConfigDiff onlyAddress = ConfigDiff.between(parse(config(before)), parse(config(before.replace("6443", "6444"))));
+    assertEquals(List.of("health (its checks changed)"), onlyAddress.live().stream().map(ConfigDiff.Change::toString).toList());
   }
 
   @ParameterizedTest

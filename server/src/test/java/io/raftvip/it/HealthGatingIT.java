@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftvip.proto.v1.Health;
+import io.raftvip.proto.v1.ReloadResult;
 import io.raftvip.proto.v1.Status;
 import io.raftvip.testing.FailureRecorder;
 import io.raftvip.testing.Netns;
@@ -186,6 +187,40 @@ class HealthGatingIT {
     awaitHealth(owner, lab.ids(), Health.HEALTH_UNHEALTHY);
     observeNoMove(owner, t0, Duration.ZERO);
     report("all API servers failed", owner + " kept the VIP");
+  }
+
+  /**
+   * A reload points the owner's check at a port nothing listens on: the new checks fail, the
+   * verdict turns unhealthy and the VIP moves, release first, with no restart. Reloaded back, the
+   * node is healthy again.
+   */
+  @Test
+  void reloadedHealthChecks_takeEffectWithoutARestart() throws Exception {
+    final String owner = lab.awaitStableOwner();
+    final String working = "127.0.0.1:" + ApiServerStandIn.PORT + "/";
+    final String closed = "127.0.0.1:" + (ApiServerStandIn.PORT + 1) + "/";
+    final long t0 = System.nanoTime();
+    try {
+      lab.editConfig(owner, text -> text.replace(working, closed));
+      lab.reload(owner);
+      lab.await(timing.failover(), () -> {
+        final Status s = admin.statusOrNull(owner);
+        return s != null && s.getLastReloadResult() == ReloadResult.RELOAD_APPLIED
+            && s.getLastReloadMessage().contains("health (its checks changed)");
+      }, owner + " to apply the reloaded health section", () -> String.valueOf(admin.statusOrNull(owner)));
+      final String next = lab.awaitNewOwner(timing.failover().plus(Duration.ofSeconds(6)), owner, List.of());
+      final long released = lab.timeline.since(t0).stream().filter(c -> c.node().equals(owner) && !c.added())
+          .findFirst().orElseThrow().nanos();
+      final long bound = lab.timeline.since(t0).stream().filter(c -> c.node().equals(next) && c.added())
+          .findFirst().orElseThrow().nanos();
+      assertTrue(released < bound, () -> "released before " + next + " bound" + lab.describe(t0));
+      assertEquals(List.of(), lab.timeline.overlapsSince(t0), () -> "no overlap" + lab.describe(t0));
+      report("health reload", owner + "'s reloaded check fails -> " + next);
+    } finally {
+      lab.editConfig(owner, text -> text.replace(closed, working));
+      lab.reload(owner);
+    }
+    awaitHealth(owner, List.of(owner), Health.HEALTH_HEALTHY);
   }
 
   @Test
