@@ -1,12 +1,15 @@
 package io.raftvip.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftvip.proto.v1.QuorumState;
+import io.raftvip.proto.v1.Reachability;
 import io.raftvip.proto.v1.Status;
 import io.raftvip.testing.FailureRecorder;
 import io.raftvip.testing.Netns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -109,5 +112,73 @@ class ClusterRestartIT {
     lab.awaitLogLine(owner, "QUORUM LOST", timing.failover());
     lab.start(others.get(0));
     lab.awaitOwner(timing.settle());
+  }
+
+  /**
+   * A rolling restart, as an upgrade does it: one node at a time, followers first, each back in
+   * the cluster before the next goes. The VIP moves once, when the owner stops (a graceful
+   * hand-over, release first), never when a follower restarts, and the cluster keeps its members.
+   */
+  @Test
+  void rollingRestart_movesTheVipOnlyWhenTheOwnerRestarts_releaseFirst() throws Exception {
+    final String owner = lab.awaitStableOwner();
+    final List<String> order = new ArrayList<>(lab.ids().stream().filter(id -> !id.equals(owner)).toList());
+    order.add(owner);
+    final long t0 = System.nanoTime();
+    final long ownerStopped = restartAll(order, owner);
+
+    final List<String> moves = moves(t0, owner);
+    assertEquals(1, moves.size(), () -> "one move, when the owner restarted: " + moves + lab.describe(t0));
+    assertNotEquals(owner, moves.get(0));
+    assertEquals(List.of(), lab.timeline.overlapsSince(t0), () -> "no overlap" + lab.describe(t0));
+    System.out.println("[raftvip-it] rolling restart: " + order + ", the VIP moved " + owner + " -> " + moves.get(0)
+        + ", client outage " + lab.probe().outageMillis(ownerStopped, owner) + " ms");
+    final Status after = status(moves.get(0));
+    assertEquals(3, after.getMembersCount(), () -> "members kept: " + after);
+  }
+
+  /** Restarts the nodes in {@code order}, each rejoined before the next; returns when the owner was stopped. */
+  private long restartAll(List<String> order, String owner) throws Exception {
+    long ownerStopped = 0;
+    for (String id : order) {
+      if (id.equals(owner)) {
+        ownerStopped = System.nanoTime();
+      }
+      lab.stop(id);
+      lab.start(id);
+      lab.await(timing.settle(), () -> rejoined(id), id + " to rejoin: the leader reaches it",
+          () -> String.valueOf(status(id)));
+      lab.awaitStableOwner();
+    }
+    return ownerStopped;
+  }
+
+  private boolean rejoined(String id) {
+    try {
+      final String leader = status(id).getLeader();
+      return !leader.isEmpty() && !leader.equals(id) ? status(leader).getMembersList().stream()
+          .anyMatch(m -> m.getId().equals(id) && m.getReachability() == Reachability.REACHABILITY_REACHABLE)
+          : !leader.isEmpty();
+    } catch (RuntimeException notUpYet) {
+      return false;
+    }
+  }
+
+  /**
+   * @return the nodes the VIP moved to since {@code t0}, when {@code owner} held it, in order (a
+   *     re-bind by the same node is no move)
+   */
+  private List<String> moves(long t0, String owner) {
+    final List<String> moves = new ArrayList<>();
+    String holder = owner;
+    for (AddressTimeline.Change c : lab.timeline.since(t0)) {
+      if (c.added() && !c.node().equals(holder)) {
+        moves.add(c.node());
+      }
+      if (c.added()) {
+        holder = c.node();
+      }
+    }
+    return moves;
   }
 }
