@@ -109,6 +109,7 @@ final class Demo {
                 node.id(), owner.id(), (s.clock().micros() - t0) / 1000);
     }
 
+    /** Runs the real {@code bin/raftvipctl --endpoint unix://... COMMAND} against {@code node}, its output inline. */
     static void ctl(RaftvipImplementation raftvip, LabNode node, String command)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder(raftvip.repoRoot().resolve("bin/raftvipctl").toString(),
@@ -118,6 +119,7 @@ final class Demo {
         }
     }
 
+    /** One line of the demo's narrative, prefixed {@code demo:}. */
     static void say(String format, Object... args) {
         System.out.println("demo: " + String.format(format, args));
     }
