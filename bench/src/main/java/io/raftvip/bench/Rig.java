@@ -34,6 +34,7 @@ final class Rig implements AutoCloseable {
     private final Lab lab;
     private final HoldingLog holding;
     private final List<AutoCloseable> observers = new ArrayList<>();
+    private final NamespaceThreads threads = new NamespaceThreads();
     private final Thread hook;
     private Prober prober;
     private ReadyzServers readyz;
@@ -52,7 +53,6 @@ final class Rig implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             lab.create(nodes);
-            NamespaceThreads threads = new NamespaceThreads();
             for (LabNode n : lab.nodes()) {
                 Responder r = new Responder(n.netns(), n.index(), PORT);
                 r.start(threads);
@@ -91,6 +91,11 @@ final class Rig implements AutoCloseable {
 
     WallClock clock() {
         return clock;
+    }
+
+    /** @return starts threads inside the lab's namespaces (metrics scrapes) */
+    NamespaceThreads threads() {
+        return threads;
     }
 
     CommandRunner cmd() {
