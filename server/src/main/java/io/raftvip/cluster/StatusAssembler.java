@@ -23,6 +23,12 @@ public final class StatusAssembler {
 
   /** A note counts for the owner when it became owner after the note (clocks may differ a little). */
   private static final long NOTE_SLACK_MS = 2000;
+  /**
+   * ... and not much later: a hand-over completes within seconds. An owner that got the VIP later
+   * by other means (a failover, the removal of the owner), with an old note naming it, is shown as
+   * the Raft leader, not as moved there for that note's reason.
+   */
+  private static final long NOTE_WINDOW_MS = 30_000;
 
   private final String cluster;
   private final String nodeId;
@@ -101,7 +107,8 @@ public final class StatusAssembler {
     }
     final OwnerNote note = o.note();
     final boolean moved = note != null && note.to().equals(o.owner())
-        && o.ownerSinceMillis() >= note.at().toEpochMilli() - NOTE_SLACK_MS;
+        && o.ownerSinceMillis() >= note.at().toEpochMilli() - NOTE_SLACK_MS
+        && o.ownerSinceMillis() <= note.at().toEpochMilli() + NOTE_WINDOW_MS;
     final String how = moved ? "moved from " + note.from() + ": " + note.reason() : "Raft leader";
     if (!healthGating) {
       return how;
