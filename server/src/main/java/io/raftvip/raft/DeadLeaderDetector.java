@@ -94,6 +94,11 @@ final class DeadLeaderDetector implements AutoCloseable {
     try {
       next = tick(System.nanoTime());
     } catch (RuntimeException e) {
+      if (reader.closed()) {
+        // Removed from the group (or stopping): Ratis closed the log under us; nothing left to watch.
+        LOG.debug("{}: leader watch ends: the Raft division is closed ({})", reader.self(), e.toString());
+        return;
+      }
       LOG.error("{}: leader watch: unexpected error (a bug); continuing", reader.self(), e);
     }
     schedule(next);

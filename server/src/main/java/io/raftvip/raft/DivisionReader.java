@@ -95,6 +95,11 @@ final class DivisionReader {
         f.lastEntry().getTerm(), f.lastEntry().getIndex());
   }
 
+  /** @return whether the division is closing or closed (removed from the group, or stopping) */
+  boolean closed() {
+    return division.getInfo().getLifeCycleState().isClosingOrClosed();
+  }
+
   /** @return the last log entry, or (0, 0) for an empty log, as Ratis compares them */
   TermIndex lastEntry() {
     final TermIndex last = division.getRaftLog().getLastEntryTermIndex();
