@@ -67,12 +67,10 @@ final class FailureTranslator {
       return new Failure(ExitCode.UNAVAILABLE, "connection to " + endpoint + " closed: " + description
           + " (is it a raftvip admin endpoint? does it need --tls-*?)");
     }
-    if (description.startsWith("cannot ")) {
-      // The server's own account of a change it could not get done ("cannot add a member: no leader: ...",
-      // "cannot reach the leader ..."): a "no leader yet" in front would repeat it, or be wrong.
-      return new Failure(ExitCode.UNAVAILABLE, description + " (UNAVAILABLE)");
-    }
-    return new Failure(ExitCode.UNAVAILABLE, "no leader yet (UNAVAILABLE): " + orCode(description, status.getCode().name()));
+    // The server's own account ("cannot add a member: no leader: ...", "transfer to bettley failed:
+    // ...", "node shutting down"): it says what failed; a guess in front would repeat it, or be wrong.
+    return new Failure(ExitCode.UNAVAILABLE, description.isEmpty()
+        ? "the server is unavailable (UNAVAILABLE)" : description + " (UNAVAILABLE)");
   }
 
   private static <T extends Throwable> T find(Throwable error, Class<T> type) {

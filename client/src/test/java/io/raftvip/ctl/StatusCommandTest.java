@@ -151,7 +151,7 @@ class StatusCommandTest {
     ctl.admin.failure = Status.UNAVAILABLE.withDescription("no leader elected yet (term 3)");
     CtlHarness.Result result = ctl.run("status");
     assertEquals(4, result.exitCode());
-    assertEquals("raftvipctl: no leader yet (UNAVAILABLE): no leader elected yet (term 3)\n", result.err());
+    assertEquals("raftvipctl: no leader elected yet (term 3) (UNAVAILABLE)\n", result.err());
     assertEquals("", result.out());
   }
 

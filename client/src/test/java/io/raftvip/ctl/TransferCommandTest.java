@@ -56,7 +56,7 @@ class TransferCommandTest {
     ctl.admin.failure = Status.UNAVAILABLE.withDescription("no leader: quorum lost (1 of 3 reachable)");
     CtlHarness.Result result = ctl.run("transfer");
     assertEquals(4, result.exitCode());
-    assertEquals("raftvipctl: no leader yet (UNAVAILABLE): no leader: quorum lost (1 of 3 reachable)\n", result.err());
+    assertEquals("raftvipctl: no leader: quorum lost (1 of 3 reachable) (UNAVAILABLE)\n", result.err());
   }
 
   @Test

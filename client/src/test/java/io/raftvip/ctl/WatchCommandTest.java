@@ -52,7 +52,7 @@ class WatchCommandTest {
     CtlHarness.Result result = ctl.run("watch");
     assertEquals(4, result.exitCode());
     assertEquals(3, result.out().split("\n").length, result.out());
-    assertEquals("raftvipctl: no leader yet (UNAVAILABLE): node shutting down\n", result.err());
+    assertEquals("raftvipctl: node shutting down (UNAVAILABLE)\n", result.err());
   }
 
   @Test

@@ -96,7 +96,9 @@ public final class ClusterObserver implements AutoCloseable {
     final String owner;
     if (ownership.owned()) {
       owner = nodeId;
-    } else if (!snap.leader() && leaderFresh) {
+    } else if (!snap.leader() && leaderFresh && !snap.leaderId().equals(nodeId)) {
+      // (A node that just stepped down, e.g. in a transfer, may still name itself as the leader
+      // until the new one reaches it: it released the VIP, so it is no owner.)
       owner = snap.leaderId();
     } else {
       owner = "";

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param id the member id, {@code [A-Za-z0-9][A-Za-z0-9._-]{0,62}}
  * @param host its Raft host: an IP literal (IPv6 without brackets) or a host name
  * @param port its Raft port, 1..65535
- * @param priority leadership preference 0..100; Ratis hands leadership to the highest
+ * @param priority ownership preference 0..100 (raftvip's, not Ratis'); the owner hands the VIP to
+ *     a member of higher priority release-first (with health checks: only with preempt: true)
  */
 public record PeerConfig(String id, String host, int port, int priority) {
 

@@ -67,7 +67,7 @@ final class PeersReader {
     HostPort address = address(entry.child("address"), addressesSeen);
     ConfigNode priorityKey = entry.child("priority");
     Integer priority = priorityKey.isAbsent() ? Integer.valueOf(0)
-        : priorityKey.integer(0, 100, "the highest priority member becomes leader when it can");
+        : priorityKey.integer(0, 100, "a member of higher priority takes the VIP release-first when it can (with health checks: only with preempt: true)");
     if (id == null || address == null || priority == null) {
       return null;
     }

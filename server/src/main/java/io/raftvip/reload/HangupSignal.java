@@ -1,5 +1,6 @@
 package io.raftvip.reload;
 
+import jnr.ffi.LibraryLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -32,11 +33,36 @@ public final class HangupSignal {
       return false;
     }
     if (previous == SignalHandler.SIG_IGN) {
-      // The JVM leaves a signal that was ignored when it started ignored, and tells us so.
+      // The JVM leaves a signal that was ignored when it started (nohup, some service managers and
+      // test runners) ignored, and tells us so. SIGHUP is this daemon's reload signal by contract,
+      // and handling it never stops the process, which is all that ignoring it was for: take it.
+      if (takeIgnored(onHangup)) {
+        LOG.info("{}: SIGHUP was ignored when raftvip started (nohup?); raftvip handles it anyway:"
+            + " it reloads the configuration", nodeId);
+        return true;
+      }
       LOG.warn("{}: SIGHUP is ignored in this process (started under nohup?); reload by signal is"
           + " unavailable, restart to apply changes", nodeId);
       return false;
     }
     return true;
+  }
+
+  /**
+   * Sets SIGHUP back to its default through libc, then asks the JVM again (it checks the current
+   * disposition). A SIGHUP in the microseconds between the two would stop the process, as it
+   * would have without nohup: only at start-up, before the daemon holds anything.
+   */
+  private static boolean takeIgnored(Runnable onHangup) {
+    try {
+      final SignalDispositionLibC libc = LibraryLoader.create(SignalDispositionLibC.class).load("c");
+      if (libc.signal(SignalDispositionLibC.SIGHUP, SignalDispositionLibC.SIG_DFL) == -1) {
+        return false;
+      }
+      return Signal.handle(new Signal("HUP"), signal -> onHangup.run()) != SignalHandler.SIG_IGN;
+    } catch (RuntimeException | LinkageError e) {
+      LOG.debug("cannot reset SIGHUP's disposition", e);
+      return false;
+    }
   }
 }

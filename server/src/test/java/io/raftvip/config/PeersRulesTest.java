@@ -64,11 +64,11 @@ class PeersRulesTest {
             "peers[0].address: 'fd00::1:7420' needs brackets around the IPv6 address, e.g."
                 + " [fd00::10]:7420"),
         Arguments.of(config(peers("{ id: alpha, address: 10.0.0.1:7420, priority: 101 }")),
-            "peers[0].priority: 101 must be an integer 0..100 (the highest priority member"
-                + " becomes leader when it can)"),
+            "peers[0].priority: 101 must be an integer 0..100 (a member of higher priority takes"
+                + " the VIP release-first when it can (with health checks: only with preempt: true))"),
         Arguments.of(config(peers("{ id: alpha, address: 10.0.0.1:7420, priority: high }")),
-            "peers[0].priority: 'high' must be an integer 0..100 (the highest priority member"
-                + " becomes leader when it can)"),
+            "peers[0].priority: 'high' must be an integer 0..100 (a member of higher priority takes"
+                + " the VIP release-first when it can (with health checks: only with preempt: true))"),
         Arguments.of(config(peers("{ id: alpha, address: 10.0.0.1:7420, prio: 1 }")),
             "unknown key 'prio' at peers[0] (did you mean 'priority'?)"));
   }

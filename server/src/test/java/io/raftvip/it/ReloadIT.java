@@ -86,7 +86,10 @@ class ReloadIT {
     final String owner = lab.awaitStableOwner();
     final long t0 = System.nanoTime();
 
-    reloadAll(yaml -> yaml.replace("vips:\n", "vips:\n  - { address: " + SECOND_VIP + ", interface: eth0 }\n"));
+    reloadAll(yaml -> {
+      assertTrue(yaml.contains("vips:\n"), yaml);
+      return yaml.replace("vips:\n", "vips:\n  - { address: " + SECOND_VIP + ", interface: eth0 }\n");
+    });
 
     for (String id : lab.ids()) {
       awaitReloadResult(id, ReloadResult.RELOAD_APPLIED);
@@ -103,7 +106,11 @@ class ReloadIT {
 
     // Now the first VIP goes: the owner releases it, keeps the other.
     final long t1 = System.nanoTime();
-    reloadAll(yaml -> yaml.replace("  - { address: " + ClusterLab.VIP + ", interface: eth0 }\n", ""));
+    final String firstVip = "  - { address: '" + ClusterLab.VIP + "', interface: eth0 }\n";
+    reloadAll(yaml -> {
+      assertTrue(yaml.contains(firstVip), () -> "the lab's file lists " + firstVip + yaml);
+      return yaml.replace(firstVip, "");
+    });
     lab.await(timing.failover(), () -> lab.timeline.holders().isEmpty(), "the removed VIP " + ClusterLab.VIP
         + " to be released everywhere");
     assertEquals(List.of(owner), lab.kernelHolders(SECOND_VIP));
