@@ -8,12 +8,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.raftvip.proto.v1.AdminGrpc;
 import io.raftvip.tls.CertificateNames;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +43,7 @@ final class AdminAuthorization implements ServerInterceptor {
     if (!AdminGrpc.SERVICE_NAME.equals(service) || READS.contains(method)) {
       return next.startCall(call, headers);
     }
-    final Optional<CertificateNames> client = clientCertificate(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+    final Optional<CertificateNames> client = CertificateNames.ofPeer(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
     final Optional<String> granted = client.flatMap(allow::match);
     if (granted.isPresent()) {
       LOG.info("admin: {} by {} (on admin.allow as '{}')", call.getMethodDescriptor().getBareMethodName(),
@@ -73,18 +69,5 @@ final class AdminAuthorization implements ServerInterceptor {
         + ". Add one of its names (" + String.join(", ", c.all()) + ") to admin.allow in the node's"
         + " configuration and reload (systemctl reload raftvip), or run the command on a node through its"
         + " Unix socket";
-  }
-
-  private static Optional<CertificateNames> clientCertificate(SSLSession session) {
-    if (session == null) {
-      return Optional.empty();
-    }
-    try {
-      final Certificate[] chain = session.getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate x
-          ? Optional.of(CertificateNames.of(x)) : Optional.empty();
-    } catch (SSLPeerUnverifiedException e) {
-      return Optional.empty();
-    }
   }
 }

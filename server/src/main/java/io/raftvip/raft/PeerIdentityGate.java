@@ -3,12 +3,8 @@ package io.raftvip.raft;
 import io.raftvip.proto.peer.v1.DescribeRequest;
 import io.raftvip.tls.CertificateNames;
 import java.net.SocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.apache.ratis.proto.RaftProtos.AppendEntriesRequestProto;
 import org.apache.ratis.proto.RaftProtos.InstallSnapshotRequestProto;
 import org.apache.ratis.proto.RaftProtos.RaftRpcRequestProto;
@@ -59,7 +55,7 @@ final class PeerIdentityGate implements ServerInterceptor {
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                      ServerCallHandler<Q, R> next) {
     final String method = call.getMethodDescriptor().getFullMethodName();
-    final Optional<CertificateNames> names = peerCertificate(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+    final Optional<CertificateNames> names = CertificateNames.ofPeer(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
     if (names.isEmpty()) {
       return refuseAtOnce(call, method, "(no certificate)", "it presented no TLS certificate");
     }
@@ -221,18 +217,6 @@ final class PeerIdentityGate implements ServerInterceptor {
     return RaftPeerId.valueOf(header.getRequestorId()).toString();
   }
 
-  private static Optional<CertificateNames> peerCertificate(SSLSession session) {
-    if (session == null) {
-      return Optional.empty();
-    }
-    try {
-      final Certificate[] chain = session.getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate x
-          ? Optional.of(CertificateNames.of(x)) : Optional.empty();
-    } catch (SSLPeerUnverifiedException e) {
-      return Optional.empty();
-    }
-  }
 
   private static String shortName(String fullMethod) {
     final int slash = fullMethod.lastIndexOf('/');

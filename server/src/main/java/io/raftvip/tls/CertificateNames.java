@@ -2,6 +2,7 @@ package io.raftvip.tls;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The names a certificate gives its holder: the subject's common name and the subject alternative
@@ -43,6 +46,22 @@ public record CertificateNames(String subject, Optional<String> commonName, List
     dns = List.copyOf(dns);
     ips = List.copyOf(ips);
     uris = List.copyOf(uris);
+  }
+
+  /**
+   * @param session the TLS session of a call (null on a plaintext connection)
+   * @return the names of the peer's certificate, empty when it presented none
+   */
+  public static Optional<CertificateNames> ofPeer(SSLSession session) {
+    if (session == null) {
+      return Optional.empty();
+    }
+    try {
+      final Certificate[] chain = session.getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate x ? Optional.of(of(x)) : Optional.empty();
+    } catch (SSLPeerUnverifiedException e) {
+      return Optional.empty();
+    }
   }
 
   /** @return the names of {@code cert} */
