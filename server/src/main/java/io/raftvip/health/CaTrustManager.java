@@ -12,7 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * host. Being an {@link X509ExtendedTrustManager}, it replaces JSSE's own host name check (which
  * could only compare with the URL's host) with {@link CertificateNames}.
  */
-final class CaTrustManager extends X509ExtendedTrustManager {
+final class CaTrustManager extends ServerTrustManager {
 
   private final X509ExtendedTrustManager chains;
   private final Path caFile;
@@ -61,24 +61,6 @@ final class CaTrustManager extends X509ExtendedTrustManager {
     String message = String.valueOf(Failures.innermostMessage(e));
     int colon = message.lastIndexOf("Exception: ");
     return colon >= 0 ? message.substring(colon + "Exception: ".length()) : message;
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    throw new CertificateException("a health check is a client; it trusts no clients");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    throw new CertificateException("a health check is a client; it trusts no clients");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    throw new CertificateException("a health check is a client; it trusts no clients");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.raftvip.health;
 
 import java.net.Socket;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -12,7 +11,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * JSSE adds none). Whoever answers on the address passes the TLS part of the check. Only for
  * health checks that ask the local API server whether it is ready, never for anything secret.
  */
-final class TrustAnyServer extends X509ExtendedTrustManager {
+final class TrustAnyServer extends ServerTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
@@ -24,24 +23,6 @@ final class TrustAnyServer extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) {
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    throw new CertificateException("a health check trusts no clients");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    throw new CertificateException("a health check trusts no clients");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    throw new CertificateException("a health check trusts no clients");
   }
 
   @Override
